@@ -1,0 +1,10 @@
+/** Server tests: supertest against app.callback(), on a fresh SQLite file per test file,
+ *  or on TEST_DATABASE_URL (MariaDB in CI). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  testTimeout: 60000,
+};

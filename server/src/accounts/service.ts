@@ -1,0 +1,176 @@
+import { Op, UniqueConstraintError } from 'sequelize';
+import type { AuditService } from '../audit/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ConflictError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../platform/errors';
+import type { AuthUser, Role, TokenService } from '../platform/http/auth';
+import type { AccountModels, UserRow } from './models';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import type { BindPhoneInput, CreateUserInput, LoginInput, RegisterInput, UserSelfView } from './schemas';
+import type { WechatClient } from './wechat';
+
+/** More than this many failed logins for one phone within the window locks that phone until the window passes. */
+export const LOGIN_FAILURE_LIMIT = 5;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+const PHONE_TAKEN = '该手机号已注册，请直接登录';
+const WECHAT_DEFAULT_NAME = '微信用户';
+
+export interface Session {
+  token: string;
+  user: UserSelfView;
+}
+
+export function toUserSelfView(user: UserRow): UserSelfView {
+  return { id: user.id, phone: user.phone, name: user.name, role: user.role, wechatBound: user.wechatOpenId !== null };
+}
+
+function phoneTaken(): ConflictError {
+  return new ConflictError(PHONE_TAKEN, 'PHONE_TAKEN', [{ path: 'phone', message: PHONE_TAKEN }]);
+}
+
+export class AccountService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: AccountModels,
+    private readonly tokens: TokenService,
+    private readonly wechat: WechatClient,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private session(user: UserRow): Session {
+    return { token: this.tokens.sign(user), user: toUserSelfView(user) };
+  }
+
+  async register(input: RegisterInput): Promise<Session> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const user = await this.db.writeTransaction((transaction) =>
+        this.models.User.create({ phone: input.phone, passwordHash, name: input.name, role: 'practitioner', wechatOpenId: null }, { transaction }),
+      );
+      return this.session(user);
+    } catch (err) {
+      if (err instanceof UniqueConstraintError) throw phoneTaken();
+      throw err;
+    }
+  }
+
+  async login(input: LoginInput): Promise<Session> {
+    const { LoginFailure, User } = this.models;
+    const now = this.clock.now();
+    const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
+    const failures = await LoginFailure.findAll({
+      where: { phone: input.phone, failedAt: { [Op.gt]: windowStart } },
+      order: [['failedAt', 'ASC']],
+      attributes: ['failedAt'],
+    });
+    if (failures.length >= LOGIN_FAILURE_LIMIT) {
+      // Locked until enough failures age out of the window to leave fewer than the limit.
+      const unlocksAt = failures[failures.length - LOGIN_FAILURE_LIMIT].failedAt.getTime() + LOGIN_WINDOW_MS;
+      const seconds = (unlocksAt - now.getTime()) / 1000;
+      throw new RateLimitedError(`登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
+    }
+    const user = await User.findOne({ where: { phone: input.phone } });
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !user.passwordHash || !valid) {
+      await this.db.writeTransaction(async (transaction) => {
+        await LoginFailure.destroy({ where: { phone: input.phone, failedAt: { [Op.lte]: windowStart } }, transaction });
+        await LoginFailure.create({ phone: input.phone, failedAt: now }, { transaction });
+      });
+      throw new UnauthenticatedError('手机号或密码不正确');
+    }
+    await this.db.writeTransaction((transaction) => LoginFailure.destroy({ where: { phone: input.phone }, transaction }));
+    return this.session(user);
+  }
+
+  async loginWithWechat(code: string): Promise<Session & { isNew: boolean }> {
+    const { openid } = await this.wechat.exchangeCode(code);
+    const { User } = this.models;
+    const existing = await User.findOne({ where: { wechatOpenId: openid } });
+    if (existing) return { ...this.session(existing), isNew: false };
+    try {
+      const created = await this.db.writeTransaction((transaction) =>
+        User.create({ phone: null, passwordHash: null, name: WECHAT_DEFAULT_NAME, role: 'practitioner', wechatOpenId: openid }, { transaction }),
+      );
+      return { ...this.session(created), isNew: true };
+    } catch (err) {
+      // The same person's two taps raced: the unique openid kept one account; use it.
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const winner = await User.findOne({ where: { wechatOpenId: openid } });
+      if (!winner) throw err;
+      return { ...this.session(winner), isNew: false };
+    }
+  }
+
+  /** A WeChat account adds a phone and password so the same account can sign in on the web. */
+  async bindPhone(userId: number, input: BindPhoneInput): Promise<UserSelfView> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.db.writeTransaction(async (transaction) => {
+        const user = await this.models.User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
+        if (!user?.wechatOpenId) throw new ForbiddenError('只有通过微信登录的账号需要绑定手机号');
+        if (user.phone !== null) {
+          throw new ConflictError('该账号已绑定手机号', 'PHONE_ALREADY_BOUND', [{ path: 'phone', message: '该账号已绑定手机号' }]);
+        }
+        await user.update({ phone: input.phone, passwordHash }, { transaction });
+        return toUserSelfView(user);
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintError) throw phoneTaken();
+      throw err;
+    }
+  }
+
+  async findAuthUser(id: number): Promise<AuthUser | null> {
+    const user = await this.models.User.findByPk(id);
+    return user ? { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null } : null;
+  }
+
+  async getSelf(id: number): Promise<UserSelfView> {
+    const user = await this.models.User.findByPk(id);
+    if (!user) throw new UnauthenticatedError();
+    return toUserSelfView(user);
+  }
+
+  /** An admin creates an account of any role (staff accounts exist only this way). */
+  async createUser(actorId: number, input: CreateUserInput): Promise<UserSelfView> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.db.writeTransaction(async (transaction) => {
+        const user = await this.models.User.create(
+          { phone: input.phone, passwordHash, name: input.name, role: input.role, wechatOpenId: null },
+          { transaction },
+        );
+        await this.audit.record(
+          { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: { name: user.name, role: user.role } },
+          transaction,
+        );
+        return toUserSelfView(user);
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintError) throw phoneTaken();
+      throw err;
+    }
+  }
+
+  /** On start: the configured admin exists. An existing account with that phone is left as it is. */
+  async ensureAdmin(phone: string, password: string): Promise<'created' | 'exists' | 'exists-not-admin'> {
+    const existing = await this.models.User.findOne({ where: { phone } });
+    if (existing) return existing.role === 'admin' ? 'exists' : 'exists-not-admin';
+    const passwordHash = await hashPassword(password);
+    try {
+      await this.db.writeTransaction(async (transaction) => {
+        const admin = await this.models.User.create(
+          { phone, passwordHash, name: '系统管理员', role: 'admin' as Role, wechatOpenId: null },
+          { transaction },
+        );
+        await this.audit.record({ actorId: null, action: 'user.create', entity: 'user', entityId: admin.id, after: { role: 'admin', via: 'ADMIN_PHONE' } }, transaction);
+      });
+      return 'created';
+    } catch (err) {
+      if (err instanceof UniqueConstraintError) return 'exists';
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import { registerAccountRoutes } from './accounts/routes';
+import { registerAuditRoutes } from './audit/routes';
+import type { Config } from './config';
+import { createServices, type Services } from './modules';
+import type { Clock } from './platform/clock';
+import type { Database } from './platform/db';
+import { registerHealthRoutes } from './platform/health';
+import { errorMiddleware } from './platform/http/errorMiddleware';
+import { authenticate, jsonBody, requestContext, securityHeaders } from './platform/http/middleware';
+import { createRegistry, generateOpenApiDocument } from './platform/http/openapi';
+import { Routes } from './platform/http/route';
+import { staticSite } from './platform/http/staticSite';
+import type { Logger } from './platform/logger';
+import { registerReferenceRoutes } from './reference/routes';
+import { registerTalentRoutes } from './talent/routes';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+export interface App {
+  koa: Koa;
+  services: Services;
+  openapi: object;
+}
+
+export function createApp(deps: AppDeps): App {
+  const services = createServices(deps);
+  const router = new Router();
+  const registry = createRegistry();
+  const routes = new Routes(router, registry);
+
+  registerHealthRoutes(routes, () => deps.db.ping());
+  registerReferenceRoutes(routes);
+  registerAccountRoutes(routes, services.accounts, services.talent);
+  registerTalentRoutes(routes, services.talent);
+  registerAuditRoutes(routes, services.audit);
+
+  const openapi = generateOpenApiDocument(registry);
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  const koa = new Koa({ proxy: true });
+  koa.use(requestContext(deps.logger));
+  koa.use(securityHeaders());
+  koa.use(errorMiddleware);
+  koa.use(jsonBody());
+  koa.use(authenticate(services.tokens, (id) => services.accounts.findAuthUser(id)));
+  koa.use(router.routes());
+  // Only what no API route answered reaches the h5 app (and its history fallback).
+  koa.use(staticSite(deps.config.clientDist, deps.logger));
+  // Errors are logged and answered by errorMiddleware; keep Koa's default stderr printer quiet.
+  koa.on('error', () => {});
+  return { koa, services, openapi };
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: `data/` and the default SQLite file live here whatever the cwd. */
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+const intFromEnv = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFromEnv(3000, 0),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  DATABASE_URL: z.string().optional(),
+  JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),
+  ID_HASH_KEY: z.string().min(16, 'ID_HASH_KEY must be at least 16 characters').optional(),
+  ADMIN_PHONE: z.string().regex(/^1[3-9]\d{9}$/, 'ADMIN_PHONE must be a mainland mobile number').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  WECHAT_APPID: z.string().default(''),
+  WECHAT_SECRET: z.string().default(''),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  CHECKIN_TOKEN_TTL_SECONDS: intFromEnv(60),
+  TARGET_PRACTITIONERS: intFromEnv(10000),
+  TARGET_YEAR: intFromEnv(2020),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().default(path.join(REPO_ROOT, 'client/dist/h5')),
+  DEMO: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  jwtSecret: string;
+  idHashKey: string;
+  admin: { phone: string; password: string } | null;
+  wechat: { appId: string; secret: string; apiBase: string };
+  checkinTokenTtlSeconds: number;
+  target: { practitioners: number; year: number };
+  logLevel: string;
+  clientDist: string;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const SECRET_NAMES = ['JWT_SECRET', 'ID_HASH_KEY'] as const;
+type SecretName = (typeof SECRET_NAMES)[number];
+
+/**
+ * Development secrets are generated once and kept in the data folder so tokens and ID hashes
+ * survive restarts. Production refuses to start without them: a generated ID_HASH_KEY would make
+ * every stored ID hash unmatchable after a redeploy.
+ */
+function resolveSecrets(env: z.infer<typeof envSchema>, warn: (msg: string) => void): Record<SecretName, string> {
+  const missing = SECRET_NAMES.filter((name) => !env[name]);
+  if (missing.length === 0) return { JWT_SECRET: env.JWT_SECRET!, ID_HASH_KEY: env.ID_HASH_KEY! };
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(`Missing required secret(s) in production: ${missing.join(', ')}. Set them in the environment.`);
+  }
+  const file = path.join(env.DATA_DIR, 'dev-secrets.json');
+  let stored: Partial<Record<SecretName, string>> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let changed = false;
+  for (const name of missing) {
+    if (!stored[name]) {
+      stored[name] = randomBytes(32).toString('hex');
+      changed = true;
+    }
+  }
+  if (changed) {
+    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  warn(`${missing.join(', ')} not set: using development value(s) kept in ${file}. Set them in production.`);
+  return {
+    JWT_SECRET: env.JWT_SECRET ?? stored.JWT_SECRET!,
+    ID_HASH_KEY: env.ID_HASH_KEY ?? stored.ID_HASH_KEY!,
+  };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: string) => void = console.warn): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (Boolean(env.ADMIN_PHONE) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: ADMIN_PHONE and ADMIN_PASSWORD must be set together.');
+  }
+  const secrets = resolveSecrets(env, warn);
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(env.DATA_DIR, 'app.sqlite')}`;
+  if (!/^(sqlite|mysql|mariadb):/.test(databaseUrl)) {
+    throw new ConfigError('Invalid configuration: DATABASE_URL must start with sqlite: or mysql://');
+  }
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    dataDir: env.DATA_DIR,
+    databaseUrl,
+    jwtSecret: secrets.JWT_SECRET,
+    idHashKey: secrets.ID_HASH_KEY,
+    admin: env.ADMIN_PHONE ? { phone: env.ADMIN_PHONE, password: env.ADMIN_PASSWORD! } : null,
+    wechat: { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE.replace(/\/$/, '') },
+    checkinTokenTtlSeconds: env.CHECKIN_TOKEN_TTL_SECONDS,
+    target: { practitioners: env.TARGET_PRACTITIONERS, year: env.TARGET_YEAR },
+    logLevel: env.LOG_LEVEL,
+    clientDist: env.CLIENT_DIST,
+    demo: env.DEMO === '1' || env.DEMO === 'true',
+  };
+}

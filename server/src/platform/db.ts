@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Sequelize, Transaction } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+/** How long a SQLite connection waits for another writer before giving up. */
+const SQLITE_BUSY_TIMEOUT_MS = 15000;
+/** MySQL/MariaDB deadlocks are resolved by the server killing one transaction; we retry it. */
+const MYSQL_DEADLOCK_RETRIES = 5;
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  /**
+   * Runs `work` in a transaction that will write. On SQLite the transaction is IMMEDIATE (it takes the
+   * write lock at BEGIN, so two writers never deadlock on a lock upgrade) and writers queue in-process
+   * first, so waiting writers do not occupy the driver's thread pool. On MySQL a deadlock victim is retried.
+   * Correctness still comes from the database: locks, conditional updates and unique indexes.
+   */
+  writeTransaction<T>(work: (t: Transaction) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Serialises async work: each call runs after the previous one settled. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function sqliteStorage(url: string): string {
+  const rest = url.replace(/^sqlite:(\/\/)?/, '');
+  if (rest === ':memory:') return rest;
+  return path.resolve(rest);
+}
+
+interface SqliteConnection {
+  configure(option: 'busyTimeout', value: number): void;
+  run(sql: string): void;
+}
+
+export function createDatabase(url: string): Database {
+  const dialect: Dialect = url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+  let sequelize: Sequelize;
+  if (dialect === 'sqlite') {
+    const storage = sqliteStorage(url);
+    if (storage !== ':memory:') fs.mkdirSync(path.dirname(storage), { recursive: true });
+    sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false });
+    // Sequelize opens one SQLite connection per transaction and runs no hook when it does, so every
+    // new connection is configured here: wait for the write lock instead of failing with SQLITE_BUSY.
+    const manager = sequelize.connectionManager as unknown as {
+      getConnection(options?: unknown): Promise<SqliteConnection>;
+    };
+    const configured = new WeakSet<object>();
+    const getConnection = manager.getConnection.bind(manager);
+    manager.getConnection = async (options?: unknown) => {
+      const connection = await getConnection(options);
+      if (!configured.has(connection)) {
+        connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+        configured.add(connection);
+      }
+      return connection;
+    };
+  } else {
+    sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
+      dialect: 'mysql',
+      logging: false,
+      timezone: '+00:00',
+      pool: { max: 10, min: 0, idle: 10000, acquire: 30000 },
+      dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false },
+      define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+    });
+  }
+
+  const writers = new Queue();
+
+  async function writeTransaction<T>(work: (t: Transaction) => Promise<T>): Promise<T> {
+    if (dialect === 'sqlite') {
+      return writers.run(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work));
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sequelize.transaction(work);
+      } catch (err) {
+        const code = (err as { parent?: { code?: string } }).parent?.code;
+        const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+        if (!retriable || attempt >= MYSQL_DEADLOCK_RETRIES) throw err;
+      }
+    }
+  }
+
+  return {
+    sequelize,
+    dialect,
+    writeTransaction,
+    async ping() {
+      await sequelize.query('SELECT 1');
+    },
+    async close() {
+      await sequelize.close();
+    },
+  };
+}
+
+/** WAL lets readers go on while one writer writes; set once per database file (it persists). */
+export async function prepareDatabase(db: Database): Promise<void> {
+  if (db.dialect === 'sqlite') {
+    await db.sequelize.query('PRAGMA journal_mode = WAL');
+    await db.sequelize.query('PRAGMA synchronous = NORMAL');
+  }
+}

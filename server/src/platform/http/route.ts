@@ -1,0 +1,118 @@
+import type Router from '@koa/router';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Context } from 'koa';
+import { z } from '../zod';
+import { authorize, type Access, type AuthUser } from './auth';
+import { parseInput } from './validate';
+import { errorBodySchema } from './openapi';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type UserFor<A extends Access> = A extends 'public' ? null : A extends 'optional' ? AuthUser | null : AuthUser;
+
+/** A handler's answer when the status differs from the route's default (e.g. 200 vs 201 on a repeat). */
+export class Reply<T> {
+  constructor(readonly status: number, readonly body: T) {}
+}
+export const reply = <T>(status: number, body: T) => new Reply(status, body);
+
+export interface RouteDefinition<
+  A extends Access,
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
+  method: Method;
+  /** Koa style, e.g. `/api/classes/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status of a normal answer (200 unless given). */
+  status?: number;
+  /** The projection returned; the answer is parsed through it, so nothing outside it can leak. */
+  response: R;
+  /** Status codes this route can answer besides the normal one, for the OpenAPI document. */
+  errors?: number[];
+  handler(input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    user: UserFor<A>;
+    ctx: Context;
+  }): Promise<z.input<R> | Reply<z.input<R>>>;
+}
+
+/** Binary answers (spreadsheets, PDFs): the handler sets ctx.body and type itself. */
+export const fileResponse = z.any().openapi({ type: 'string', format: 'binary' });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'VALIDATION_FAILED (or a more specific 400 code)',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT or a more specific code',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+export class Routes {
+  constructor(
+    private readonly router: Router,
+    private readonly registry: OpenAPIRegistry,
+  ) {}
+
+  define<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, R extends z.ZodType = z.ZodType>(
+    def: RouteDefinition<A, P, Q, B, R>,
+  ): void {
+    this.document(def);
+    const normalStatus = def.status ?? 200;
+    const isFile = (def.response as z.ZodType) === fileResponse;
+    this.router[def.method](def.path, async (ctx: Context) => {
+      const user = (ctx.state.user ?? null) as AuthUser | null;
+      authorize(def.access, user);
+      const params = (def.params ? parseInput(def.params, ctx.params) : ctx.params) as z.infer<P>;
+      const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
+      const body = (def.body ? parseInput(def.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined) as z.infer<B>;
+      const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx });
+      if (isFile) return;
+      const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
+      ctx.status = answer.status;
+      ctx.body = def.response.parse(answer.body);
+    });
+  }
+
+  private document(def: RouteDefinition<Access, z.ZodType, z.ZodType, z.ZodType, z.ZodType>): void {
+    const status = def.status ?? 200;
+    const errorStatuses = new Set(def.errors ?? []);
+    if (def.body || def.query || def.params) errorStatuses.add(400);
+    if (def.access !== 'public' && def.access !== 'optional') errorStatuses.add(401);
+    if (Array.isArray(def.access)) errorStatuses.add(403);
+    const responses: RouteConfig['responses'] = {
+      [status]:
+        def.response === fileResponse
+          ? { description: 'File download' }
+          : { description: 'OK', content: { 'application/json': { schema: def.response } } },
+    };
+    for (const code of errorStatuses) {
+      responses[code] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } };
+    }
+    const request: RouteConfig['request'] = {};
+    if (def.params) request.params = def.params as RouteConfig['request'] extends { params?: infer X } ? X : never;
+    if (def.query) request.query = def.query as RouteConfig['request'] extends { query?: infer X } ? X : never;
+    if (def.body) request.body = { content: { 'application/json': { schema: def.body } } };
+    this.registry.registerPath({
+      method: def.method,
+      path: def.path.replace(/:(\w+)/g, '{$1}'),
+      summary: def.summary,
+      tags: [def.tag],
+      security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      request,
+      responses,
+    });
+  }
+}

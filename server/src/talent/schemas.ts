@@ -1,0 +1,71 @@
+import { z } from '../platform/zod';
+import { DISTRICT_CODES } from '../reference/districts';
+import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
+import { examineIdNumber, ID_NUMBER_MESSAGES, type IdNumberFacts } from './idNumber';
+
+/** An ID number as typed; parsed into its facts (normalised number, birth date, gender) or refused. */
+export const idNumberInput = z
+  .string()
+  .transform((raw, ctx): IdNumberFacts => {
+    const facts = examineIdNumber(raw);
+    if (typeof facts === 'string') {
+      ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[facts] });
+      return z.NEVER;
+    }
+    return facts;
+  })
+  .openapi({ type: 'string', description: '18-character resident ID number (GB 11643), check digit verified', example: '11010519491231002X' });
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const profileInput = z
+  .object({
+    name: z.string().trim().min(1, '请填写姓名').max(50),
+    idNumber: idNumberInput,
+    gender: z.enum(GENDERS.values).optional(),
+    district: z.enum(DISTRICT_CODES, { message: '请选择重庆市的区县' }),
+    orgName: z.string().trim().min(1, '请填写工作单位').max(100),
+    orgType: z.enum(ORG_TYPES.values),
+    category: z.enum(CATEGORIES.values),
+    ipFields: z
+      .array(z.enum(IP_FIELDS.values))
+      .min(1, '请至少选择一个业务领域')
+      .transform((fields) => [...new Set(fields)]),
+    titleLevel: z.enum(TITLE_LEVELS.values),
+    qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    email: z.preprocess(emptyToUndefined, z.string().trim().email('邮箱格式不正确').max(254).optional().nullable()),
+  })
+  .superRefine((input, ctx) => {
+    if (input.gender && input.gender !== input.idNumber.gender) {
+      ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号码不符' });
+    }
+  })
+  .openapi('ProfileInput');
+export type ProfileInput = z.infer<typeof profileInput>;
+
+/** What a practitioner sees of their own talent record. */
+export const practitionerSelfView = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    idNumberMasked: z.string().openapi({ example: '500***********123X' }),
+    gender: z.enum(GENDERS.values),
+    birthDate: z.string(),
+    district: z.string(),
+    districtName: z.string(),
+    orgName: z.string(),
+    orgType: z.enum(ORG_TYPES.values),
+    category: z.enum(CATEGORIES.values),
+    ipFields: z.array(z.enum(IP_FIELDS.values)),
+    titleLevel: z.enum(TITLE_LEVELS.values),
+    qualifications: z.array(z.string()),
+    email: z.string().nullable(),
+    tier: z.enum(TIERS.values),
+    status: z.enum(RECORD_STATUSES.values),
+    rejectReason: z.string().nullable(),
+    verifiedAt: z.date().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .openapi('PractitionerSelf');
+export type PractitionerSelfView = z.infer<typeof practitionerSelfView>;

@@ -1,0 +1,135 @@
+import { UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
+import type { Database } from '../platform/db';
+import { ConflictError } from '../platform/errors';
+import { districtName } from '../reference/districts';
+import type { RecordStatus } from '../reference/vocabulary';
+import { hashIdNumber, maskIdNumber } from './idNumber';
+import type { PractitionerRow, TalentModels } from './models';
+import type { PractitionerSelfView, ProfileInput } from './schemas';
+
+/** The columns a practitioner's own form sets. */
+type ProfileFields = Pick<
+  InferCreationAttributes<PractitionerRow>,
+  'name' | 'idHash' | 'idMasked' | 'gender' | 'birthDate' | 'district' | 'orgName' | 'orgType' | 'category' | 'ipFields' | 'titleLevel' | 'qualifications' | 'email'
+>;
+
+const ID_TAKEN_MESSAGE = '该身份证号码已被其他账号使用，如有疑问请联系人才办';
+
+/**
+ * The status a record has after its holder saves it. The office verified a name and an ID number
+ * together, so changing either sends the record back for review; a rejected record goes back for
+ * review when resubmitted. Anything else keeps its status.
+ */
+export function statusAfterSave(current: RecordStatus, identityChanged: boolean): RecordStatus {
+  if (identityChanged || current === 'rejected') return 'pending';
+  return current;
+}
+
+export function toSelfView(row: PractitionerRow): PractitionerSelfView {
+  return {
+    id: row.id,
+    name: row.name,
+    idNumberMasked: row.idMasked,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    district: row.district,
+    districtName: districtName(row.district) ?? row.district,
+    orgName: row.orgName,
+    orgType: row.orgType,
+    category: row.category,
+    ipFields: row.ipFields,
+    titleLevel: row.titleLevel,
+    qualifications: row.qualifications,
+    email: row.email,
+    tier: row.tier,
+    status: row.status,
+    rejectReason: row.rejectReason,
+    verifiedAt: row.verifiedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export class TalentService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: TalentModels,
+    private readonly idHashKey: string,
+  ) {}
+
+  async getOwnRecord(userId: number): Promise<PractitionerSelfView | null> {
+    const row = await this.models.Practitioner.findOne({ where: { userId } });
+    return row ? toSelfView(row) : null;
+  }
+
+  /**
+   * A practitioner saves their talent record. Keyed on the ID number's hash, so one person is one
+   * record: an imported record with the same ID number (not yet claimed) becomes this account's record;
+   * one held by another account is refused with ID_NUMBER_TAKEN.
+   */
+  async saveOwnProfile(userId: number, input: ProfileInput): Promise<PractitionerSelfView> {
+    const idHash = hashIdNumber(input.idNumber.normalized, this.idHashKey);
+    const fields: ProfileFields = {
+      name: input.name,
+      idHash,
+      idMasked: maskIdNumber(input.idNumber.normalized),
+      gender: input.idNumber.gender,
+      birthDate: input.idNumber.birthDate,
+      district: input.district,
+      orgName: input.orgName,
+      orgType: input.orgType,
+      category: input.category,
+      ipFields: input.ipFields,
+      titleLevel: input.titleLevel,
+      qualifications: input.qualifications,
+      email: input.email ?? null,
+    };
+    try {
+      const row = await this.db.writeTransaction(async (transaction) => {
+        const { Practitioner } = this.models;
+        const own = await Practitioner.findOne({ where: { userId }, transaction, lock: transaction.LOCK.UPDATE });
+        const holder = await Practitioner.findOne({ where: { idHash }, transaction, lock: transaction.LOCK.UPDATE });
+        if (holder && holder.userId !== null && holder.userId !== userId) {
+          throw new ConflictError(ID_TAKEN_MESSAGE, 'ID_NUMBER_TAKEN', [{ path: 'idNumber', message: ID_TAKEN_MESSAGE }]);
+        }
+        if (holder && holder.userId === null) return this.claim(holder, own, userId, fields, transaction);
+        if (own) {
+          const identityChanged = own.name !== fields.name || own.idHash !== fields.idHash;
+          const status = statusAfterSave(own.status, identityChanged);
+          return own.update({ ...fields, status, ...(status === 'pending' ? { rejectReason: null, verifiedAt: null } : {}) }, { transaction });
+        }
+        return Practitioner.create({ ...fields, userId, source: 'self', status: 'pending', rejectReason: null, verifiedAt: null }, { transaction });
+      });
+      return toSelfView(row);
+    } catch (err) {
+      // Two accounts racing for the same ID number: the unique index decides, the loser is told so.
+      if (err instanceof UniqueConstraintError) {
+        throw new ConflictError(ID_TAKEN_MESSAGE, 'ID_NUMBER_TAKEN', [{ path: 'idNumber', message: ID_TAKEN_MESSAGE }]);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * An account takes over the imported record of the same person. The imported record is the one
+   * that stays (the office verified it and may have set its tier); if the account already had a
+   * record of its own, that one is folded in and removed. The office verified this name with this
+   * ID number, so the same name keeps the record's status; another name goes back for review.
+   */
+  private async claim(
+    imported: PractitionerRow,
+    own: PractitionerRow | null,
+    userId: number,
+    fields: ProfileFields,
+    transaction: Transaction,
+  ): Promise<PractitionerRow> {
+    if (own) await own.destroy({ transaction });
+    const status = statusAfterSave(imported.status, imported.name !== fields.name);
+    const [claimed] = await this.models.Practitioner.update(
+      { ...fields, userId, status, ...(status === 'pending' ? { rejectReason: null, verifiedAt: null } : {}) },
+      { where: { id: imported.id, userId: null }, transaction },
+    );
+    if (claimed !== 1) throw new ConflictError(ID_TAKEN_MESSAGE, 'ID_NUMBER_TAKEN', [{ path: 'idNumber', message: ID_TAKEN_MESSAGE }]);
+    return (await this.models.Practitioner.findByPk(imported.id, { transaction }))!;
+  }
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cqip-config-'));
+
+describe('configuration', () => {
+  it('uses the contract defaults', () => {
+    const config = loadConfig({ DATA_DIR: tempDir() }, () => {});
+    expect(config.port).toBe(3000);
+    expect(config.checkinTokenTtlSeconds).toBe(60);
+    expect(config.target).toEqual({ practitioners: 10000, year: 2020 });
+    expect(config.wechat.apiBase).toBe('https://api.weixin.qq.com');
+    expect(config.databaseUrl).toMatch(/^sqlite:.*app\.sqlite$/);
+  });
+
+  it('generates development secrets once, keeps them in the data folder and warns', () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const first = loadConfig({ DATA_DIR: dir }, (m) => warnings.push(m));
+    const second = loadConfig({ DATA_DIR: dir }, () => {});
+    expect(first.jwtSecret).toHaveLength(64);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.idHashKey).toBe(first.idHashKey);
+    expect(fs.existsSync(path.join(dir, 'dev-secrets.json'))).toBe(true);
+    expect(warnings.join('\n')).toMatch(/JWT_SECRET, ID_HASH_KEY/);
+  });
+
+  it('refuses to start in production without secrets, naming them', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir(), JWT_SECRET: 'x'.repeat(32) }, () => {})).toThrow(
+      /Missing required secret\(s\) in production: ID_HASH_KEY/,
+    );
+  });
+
+  it('rejects bad values with a message per variable', () => {
+    expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: 'eighty' }, () => {})).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), ADMIN_PHONE: '13800000000' }, () => {})).toThrow(/ADMIN_PASSWORD must be set together/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: 'postgres://x' }, () => {})).toThrow(/DATABASE_URL/);
+  });
+});

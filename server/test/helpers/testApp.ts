@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import supertest from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { ManualClock } from '../../src/platform/clock';
+import { createDatabase, prepareDatabase, type Database } from '../../src/platform/db';
+import { migrateToLatest } from '../../src/platform/migrator';
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  fetch?: typeof fetch;
+  clock?: ManualClock;
+}
+
+/** A fresh database: a new SQLite file per call, or TEST_DATABASE_URL emptied and migrated again. */
+export async function freshDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL ?? `sqlite:${path.join(os.tmpdir(), `cqip-test-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`)}`;
+  const db = createDatabase(url);
+  if (db.dialect === 'mysql') {
+    const [tables] = await db.sequelize.query('SHOW TABLES');
+    await db.sequelize.query('SET FOREIGN_KEY_CHECKS = 0');
+    for (const row of tables as Record<string, string>[]) {
+      await db.sequelize.query(`DROP TABLE IF EXISTS \`${Object.values(row)[0]}\``);
+    }
+    await db.sequelize.query('SET FOREIGN_KEY_CHECKS = 1');
+  }
+  await prepareDatabase(db);
+  await migrateToLatest(db);
+  return db;
+}
+
+export async function createTestApp(options: TestAppOptions = {}) {
+  const db = await freshDatabase();
+  const clock = options.clock ?? new ManualClock();
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATA_DIR: path.join(os.tmpdir(), 'cqip-test-data'),
+      JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
+      ID_HASH_KEY: 'test-id-hash-key-0123456789abcdef',
+      CLIENT_DIST: path.join(os.tmpdir(), 'cqip-no-client'),
+      WECHAT_APPID: 'wx-test-app',
+      WECHAT_SECRET: 'wx-test-secret',
+      ...options.env,
+    },
+    () => {},
+  );
+  // Every log line is kept so tests can check what reaches the logs.
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const logger = pino({ level: 'info' }, sink);
+  const app = createApp({ config, db, clock, logger, fetch: options.fetch });
+  const request = supertest(app.koa.callback());
+
+  let phoneSeq = 0;
+  const nextPhone = () => `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneSeq).padStart(4, '0')}`;
+
+  /** Signs up a practitioner through the API and returns its token. */
+  async function registerPractitioner(name = '测试用户') {
+    const phone = nextPhone();
+    const res = await request.post('/api/auth/register').send({ phone, password: 'password123', name }).expect(201);
+    return { token: res.body.token as string, user: res.body.user as { id: number; phone: string }, phone };
+  }
+
+  /** Creates an account of any role (through the admin API) and signs it in. */
+  async function userWithRole(role: 'practitioner' | 'trainer' | 'office' | 'admin', name = '工作人员') {
+    const phone = nextPhone();
+    if (role === 'admin') {
+      await app.services.accounts.ensureAdmin(phone, 'password123');
+    } else {
+      const admin = await userWithRole('admin');
+      await request.post('/api/admin/users').set(auth(admin.token)).send({ phone, password: 'password123', name, role }).expect(201);
+    }
+    const res = await request.post('/api/auth/login').send({ phone, password: 'password123' }).expect(200);
+    return { token: res.body.token as string, user: res.body.user as { id: number }, phone };
+  }
+
+  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, close: () => db.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Valid ID numbers (correct check digits) for tests, built rather than copied from real people. */
+export function makeIdNumber(region = '500103', birth = '19880512', seq = 123): string {
+  const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  const sum = [...first17].reduce((acc, ch, i) => acc + Number(ch) * WEIGHTS[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export function profileBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '张三',
+    idNumber: makeIdNumber(),
+    district: '500103',
+    orgName: '重庆某知识产权代理有限公司',
+    orgType: 'service_agency',
+    category: 'agent',
+    ipFields: ['patent', 'trademark'],
+    titleLevel: 'intermediate',
+    qualifications: ['专利代理师资格证'],
+    email: 'zhangsan@example.com',
+    ...overrides,
+  };
+}
