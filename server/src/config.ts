@@ -82,7 +82,9 @@ function resolveSecrets(env: z.infer<typeof envSchema>, warn: (msg: string) => v
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: string) => void = console.warn): Config {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable (`ADMIN_PHONE=` in a shell or .env file) means unset, not "the empty string".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -33,6 +33,13 @@ describe('configuration', () => {
     );
   });
 
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: '', ADMIN_PHONE: '', ADMIN_PASSWORD: '', PORT: '' }, () => {});
+    expect(config.port).toBe(3000);
+    expect(config.admin).toBeNull();
+    expect(config.databaseUrl).toMatch(/^sqlite:/);
+  });
+
   it('rejects bad values with a message per variable', () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: 'eighty' }, () => {})).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: tempDir(), ADMIN_PHONE: '13800000000' }, () => {})).toThrow(/ADMIN_PASSWORD must be set together/);

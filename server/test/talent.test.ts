@@ -202,15 +202,17 @@ describe('claiming an imported record', () => {
     expect(res.body.status).toBe('pending');
   });
 
-  it('folds an account’s own record into the imported one when the ID number is corrected to it', async () => {
+  it('folds the imported record into the account’s own record when the ID number is corrected to it', async () => {
     const idNumber = makeIdNumber('500112', '19820101', 399);
     const imported = await importedRecord(idNumber, '赵敏');
     const p = await t.registerPractitioner();
     const typo = makeIdNumber('500112', '19820101', 398);
     const own = await t.request.put('/api/me/profile').set(auth(p.token)).send(profileBody({ idNumber: typo, name: '赵敏' })).expect(200);
     const fixed = await t.request.put('/api/me/profile').set(auth(p.token)).send(profileBody({ idNumber, name: '赵敏' })).expect(200);
-    expect(fixed.body.id).toBe(imported.get('id'));
-    expect(await Practitioner().findByPk(own.body.id)).toBeNull();
+    // The account's record survives (it is the one that can carry enrollments and credits) and takes
+    // over the office's verification and tier; the imported row is gone.
+    expect(fixed.body).toMatchObject({ id: own.body.id, status: 'verified', tier: 'leading' });
+    expect(await Practitioner().findByPk(imported.get('id') as number)).toBeNull();
     expect(await Practitioner().count({ where: { userId: p.user.id } })).toBe(1);
   });
 

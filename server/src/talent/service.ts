@@ -111,10 +111,11 @@ export class TalentService {
   }
 
   /**
-   * An account takes over the imported record of the same person. The imported record is the one
-   * that stays (the office verified it and may have set its tier); if the account already had a
-   * record of its own, that one is folded in and removed. The office verified this name with this
-   * ID number, so the same name keeps the record's status; another name goes back for review.
+   * An account takes over the imported record of the same person. The office verified this name with
+   * this ID number, so the same name keeps the imported record's status; another name goes back for
+   * review. The tier the office set stays. If the account already has a record of its own, that one
+   * survives (it may carry enrollments and credits; an imported record never does) and takes over the
+   * imported one's status and tier; the imported row is removed in the same transaction.
    */
   private async claim(
     imported: PractitionerRow,
@@ -123,10 +124,20 @@ export class TalentService {
     fields: ProfileFields,
     transaction: Transaction,
   ): Promise<PractitionerRow> {
-    if (own) await own.destroy({ transaction });
     const status = statusAfterSave(imported.status, imported.name !== fields.name);
+    const inherited = {
+      status,
+      tier: imported.tier,
+      rejectReason: status === 'pending' ? null : imported.rejectReason,
+      verifiedAt: status === 'pending' ? null : imported.verifiedAt,
+    };
+    if (own) {
+      const removed = await this.models.Practitioner.destroy({ where: { id: imported.id, userId: null }, transaction });
+      if (removed !== 1) throw new ConflictError(ID_TAKEN_MESSAGE, 'ID_NUMBER_TAKEN', [{ path: 'idNumber', message: ID_TAKEN_MESSAGE }]);
+      return own.update({ ...fields, ...inherited }, { transaction });
+    }
     const [claimed] = await this.models.Practitioner.update(
-      { ...fields, userId, status, ...(status === 'pending' ? { rejectReason: null, verifiedAt: null } : {}) },
+      { ...fields, userId, ...inherited },
       { where: { id: imported.id, userId: null }, transaction },
     );
     if (claimed !== 1) throw new ConflictError(ID_TAKEN_MESSAGE, 'ID_NUMBER_TAKEN', [{ path: 'idNumber', message: ID_TAKEN_MESSAGE }]);
