@@ -2,6 +2,9 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerAuditRoutes } from './audit/routes';
+import { registerCatalogRoutes } from './catalog/routes';
+import { registerClassRoutes } from './classes/routes';
+import { registerEnrollmentRoutes } from './enrollment/routes';
 import type { Config } from './config';
 import { createServices, type Services } from './modules';
 import type { Clock } from './platform/clock';
@@ -41,6 +44,9 @@ export function createApp(deps: AppDeps): App {
   registerAccountRoutes(routes, services.accounts, services.talent);
   registerTalentRoutes(routes, services.talent);
   registerAuditRoutes(routes, services.audit);
+  registerCatalogRoutes(routes, services.catalog, services.classes, services.describeClasses);
+  registerClassRoutes(routes, services.classes, services.enrollment, services.describeClasses);
+  registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.describeClasses);
 
   const openapi = generateOpenApiDocument(registry);
   router.get('/api/openapi.json', (ctx) => {

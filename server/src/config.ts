@@ -25,6 +25,7 @@ const envSchema = z.object({
   TARGET_YEAR: intFromEnv(2020),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().default(path.join(REPO_ROOT, 'client/dist/h5')),
+  COURSES_DIR: z.string().default(path.join(REPO_ROOT, 'courses')),
   DEMO: z.string().optional(),
 });
 
@@ -41,6 +42,7 @@ export interface Config {
   target: { practitioners: number; year: number };
   logLevel: string;
   clientDist: string;
+  coursesDir: string;
   demo: boolean;
 }
 
@@ -111,6 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: 
     target: { practitioners: env.TARGET_PRACTITIONERS, year: env.TARGET_YEAR },
     logLevel: env.LOG_LEVEL,
     clientDist: env.CLIENT_DIST,
+    coursesDir: env.COURSES_DIR,
     demo: env.DEMO === '1' || env.DEMO === 'true',
   };
 }

@@ -27,6 +27,9 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const app = createApp({ config, db, clock: systemClock, logger });
+  const catalog = await app.services.catalog.syncFolder(config.coursesDir);
+  if (catalog.report) logger.info({ created: catalog.report.created.length, updated: catalog.report.updated.length, archived: catalog.report.archived, unchanged: catalog.report.unchanged }, 'course catalog synced');
+  else logger.error({ problems: catalog.problems }, `course catalog NOT synced: ${catalog.problems.length} problem(s) in ${config.coursesDir}; run "npm run courses:check"`);
   if (config.admin) {
     const outcome = await app.services.accounts.ensureAdmin(config.admin.phone, config.admin.password);
     if (outcome === 'exists-not-admin') logger.warn('ADMIN_PHONE belongs to an existing non-admin account; left unchanged');

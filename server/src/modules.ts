@@ -3,7 +3,14 @@ import { AccountService } from './accounts/service';
 import { createWechatClient } from './accounts/wechat';
 import { defineAuditModels } from './audit/models';
 import { AuditService } from './audit/service';
+import { defineCatalogModels } from './catalog/models';
+import { CatalogService } from './catalog/service';
+import { defineClassModels } from './classes/models';
+import { ClassService } from './classes/service';
+import { createClassViewer } from './classes/views';
 import type { Config } from './config';
+import { defineEnrollmentModels } from './enrollment/models';
+import { EnrollmentService } from './enrollment/service';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
@@ -24,13 +31,20 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
     accounts: defineAccountModels(db.sequelize),
     audit: defineAuditModels(db.sequelize),
     talent: defineTalentModels(db.sequelize),
+    catalog: defineCatalogModels(db.sequelize),
+    classes: defineClassModels(db.sequelize),
+    enrollment: defineEnrollmentModels(db.sequelize),
   };
   const tokens = createTokenService(config.jwtSecret);
   const audit = new AuditService(models.audit, clock);
   const talent = new TalentService(db, models.talent, config.idHashKey);
   const wechat = createWechatClient({ ...config.wechat, fetch: doFetch });
   const accounts = new AccountService(db, models.accounts, tokens, wechat, audit, clock);
-  return { tokens, audit, talent, accounts };
+  const catalog = new CatalogService(db, models.catalog);
+  const classes = new ClassService(db, models.classes, catalog, audit, clock);
+  const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, clock);
+  const describeClasses = createClassViewer(classes, catalog, enrollment);
+  return { tokens, audit, talent, accounts, catalog, classes, enrollment, describeClasses };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -29,6 +29,11 @@ function phoneTaken(): ConflictError {
   return new ConflictError(PHONE_TAKEN, 'PHONE_TAKEN', [{ path: 'phone', message: PHONE_TAKEN }]);
 }
 
+/** Phones in lists are shown as 138****1234. */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+}
+
 export class AccountService {
   constructor(
     private readonly db: Database,
@@ -125,6 +130,12 @@ export class AccountService {
   async findAuthUser(id: number): Promise<AuthUser | null> {
     const user = await this.models.User.findByPk(id);
     return user ? { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null } : null;
+  }
+
+  async maskedPhones(userIds: number[]): Promise<Map<number, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.models.User.findAll({ where: { id: [...new Set(userIds)] }, attributes: ['id', 'phone'] });
+    return new Map(rows.filter((r) => r.phone !== null).map((r) => [r.id, maskPhone(r.phone!)]));
   }
 
   async getSelf(id: number): Promise<UserSelfView> {

@@ -1,5 +1,6 @@
 import type { QueryInterface } from 'sequelize';
 import * as m001 from './001-accounts-talent-audit';
+import * as m002 from './002-catalog-classes-enrollment';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** Every migration, in the order it runs. Add new ones at the end; never edit one that has shipped. */
-export const migrations: Migration[] = [{ name: '001-accounts-talent-audit', ...m001 }];
+export const migrations: Migration[] = [
+  { name: '001-accounts-talent-audit', ...m001 },
+  { name: '002-catalog-classes-enrollment', ...m002 },
+];

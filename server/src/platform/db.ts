@@ -85,7 +85,9 @@ export function createDatabase(url: string): Database {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await sequelize.transaction(work);
+        // READ COMMITTED: after taking a row lock, every read sees what the previous holder committed
+        // (REPEATABLE READ would keep reading the snapshot taken at the transaction's first read).
+        return await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, work);
       } catch (err) {
         const code = (err as { parent?: { code?: string } }).parent?.code;
         const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';

@@ -2,10 +2,21 @@ import { UniqueConstraintError, type InferCreationAttributes, type Transaction }
 import type { Database } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { districtName } from '../reference/districts';
-import type { RecordStatus } from '../reference/vocabulary';
+import type { Category, RecordStatus, TitleLevel } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
 import type { PractitionerRow, TalentModels } from './models';
 import type { PractitionerSelfView, ProfileInput } from './schemas';
+
+export interface RosterSummary {
+  id: number;
+  userId: number | null;
+  name: string;
+  orgName: string;
+  district: string;
+  districtName: string;
+  category: Category;
+  titleLevel: TitleLevel;
+}
 
 /** The columns a practitioner's own form sets. */
 type ProfileFields = Pick<
@@ -56,6 +67,21 @@ export class TalentService {
     private readonly models: TalentModels,
     private readonly idHashKey: string,
   ) {}
+
+  /** The few facts a class roster shows of each person. */
+  async rosterSummaries(ids: number[]): Promise<Map<number, RosterSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.models.Practitioner.findAll({
+      where: { id: [...new Set(ids)] },
+      attributes: ['id', 'userId', 'name', 'orgName', 'district', 'category', 'titleLevel'],
+    });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, userId: r.userId, name: r.name, orgName: r.orgName, district: r.district, districtName: districtName(r.district) ?? r.district, category: r.category, titleLevel: r.titleLevel },
+      ]),
+    );
+  }
 
   async getOwnRecord(userId: number): Promise<PractitionerSelfView | null> {
     const row = await this.models.Practitioner.findOne({ where: { userId } });

@@ -15,6 +15,9 @@ export class Reply<T> {
 }
 export const reply = <T>(status: number, body: T) => new Reply(status, body);
 
+/** Returned by a handler that wrote the answer itself (a spreadsheet download on a JSON route). */
+export const SENT = Symbol('sent');
+
 export interface RouteDefinition<
   A extends Access,
   P extends z.ZodType,
@@ -43,7 +46,7 @@ export interface RouteDefinition<
     body: z.infer<B>;
     user: UserFor<A>;
     ctx: Context;
-  }): Promise<z.input<R> | Reply<z.input<R>>>;
+  }): Promise<z.input<R> | Reply<z.input<R>> | typeof SENT>;
 }
 
 /** Binary answers (spreadsheets, PDFs): the handler sets ctx.body and type itself. */
@@ -79,7 +82,7 @@ export class Routes {
       const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
       const body = (def.body ? parseInput(def.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined) as z.infer<B>;
       const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx });
-      if (isFile) return;
+      if (isFile || result === SENT) return;
       const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
       ctx.status = answer.status;
       ctx.body = def.response.parse(answer.body);

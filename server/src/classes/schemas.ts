@@ -1,0 +1,110 @@
+import { z } from '../platform/zod';
+import { pageOf, pageQuery } from '../platform/http/pagination';
+import { COURSE_CATEGORIES } from '../catalog/courseFile';
+
+const calendarDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+const timestamp = z.iso.datetime({ offset: true, message: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s));
+
+export const CLASS_STATUSES = ['open', 'closed', 'completed', 'cancelled'] as const;
+export type ClassStatus = (typeof CLASS_STATUSES)[number];
+
+export const classIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+const classFields = {
+  title: z.string().trim().min(2).max(100),
+  location: z.string().trim().min(2).max(200),
+  startDate: calendarDate,
+  endDate: calendarDate,
+  capacity: z.number().int().min(1, '名额至少为 1').max(10000),
+  enrollOpensAt: timestamp,
+  enrollClosesAt: timestamp,
+  cancelDeadline: timestamp.nullable().optional(),
+  requiresApproval: z.boolean().optional(),
+};
+
+/** Cross-field rules of a class, checked on create and on the merged result of a change. */
+export function checkClassDates(
+  c: { startDate: string; endDate: string; enrollOpensAt: Date; enrollClosesAt: Date },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+  if (c.enrollClosesAt <= c.enrollOpensAt) ctx.addIssue({ code: 'custom', path: ['enrollClosesAt'], message: '报名截止时间须晚于报名开始时间' });
+}
+
+export const createClassInput = z
+  .object({ courseCode: z.string().regex(/^[A-Z][A-Z0-9-]{2,31}$/, '课程代码格式不正确'), ...classFields })
+  .superRefine(checkClassDates)
+  .openapi('CreateClassInput');
+export type CreateClassInput = z.infer<typeof createClassInput>;
+
+export const updateClassInput = z
+  .object({
+    title: classFields.title.optional(),
+    location: classFields.location.optional(),
+    startDate: calendarDate.optional(),
+    endDate: calendarDate.optional(),
+    capacity: classFields.capacity.optional(),
+    enrollOpensAt: timestamp.optional(),
+    enrollClosesAt: timestamp.optional(),
+    cancelDeadline: timestamp.nullable().optional(),
+    requiresApproval: z.boolean().optional(),
+    status: z.literal('cancelled', { message: '只能把开班状态改为 cancelled（取消）' }).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容')
+  .openapi('UpdateClassInput');
+export type UpdateClassInput = z.infer<typeof updateClassInput>;
+
+export const classListQuery = z.object({
+  courseCode: z.string().max(32).optional(),
+  status: z.enum(CLASS_STATUSES).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  ...pageQuery,
+});
+export type ClassListQuery = z.infer<typeof classListQuery>;
+
+export const myEnrollmentView = z
+  .object({ id: z.number().int(), status: z.enum(['enrolled', 'waitlisted', 'pending']), waitlistPosition: z.number().int().optional() })
+  .openapi('MyEnrollment');
+
+/** What anyone sees of a class; `myEnrollment` only for a signed-in practitioner. */
+export const classView = z
+  .object({
+    id: z.number().int(),
+    courseCode: z.string(),
+    courseTitle: z.string(),
+    category: z.enum(COURSE_CATEGORIES),
+    creditHours: z.number(),
+    title: z.string(),
+    location: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    capacity: z.number().int(),
+    enrollOpensAt: z.date(),
+    enrollClosesAt: z.date(),
+    cancelDeadline: z.date().nullable(),
+    requiresApproval: z.boolean(),
+    status: z.enum(CLASS_STATUSES),
+    enrolledCount: z.number().int(),
+    seatsLeft: z.number().int(),
+    waitlistCount: z.number().int(),
+    pendingCount: z.number().int(),
+    myEnrollment: myEnrollmentView.nullable().optional(),
+  })
+  .openapi('Class');
+export type ClassView = z.infer<typeof classView>;
+export const classPage = pageOf(classView).openapi('ClassPage');
+
+export const sessionInput = z
+  .object({ startsAt: timestamp, endsAt: timestamp, topic: z.string().trim().min(1).max(100) })
+  .superRefine((s, ctx) => {
+    if (s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  })
+  .openapi('SessionInput');
+export type SessionInput = z.infer<typeof sessionInput>;
+
+export const sessionView = z
+  .object({ id: z.number().int(), classId: z.number().int(), startsAt: z.date(), endsAt: z.date(), topic: z.string() })
+  .openapi('Session');
+export type SessionView = z.infer<typeof sessionView>;
+export const sessionList = z.object({ items: z.array(sessionView) }).openapi('SessionList');

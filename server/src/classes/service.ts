@@ -1,0 +1,201 @@
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import type { AuditService } from '../audit/service';
+import type { CatalogService, CourseFacts } from '../catalog/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
+import { shanghaiDate } from '../platform/time';
+import type { ClassModels, ClassRow, ClassSessionRow } from './models';
+import type { ClassListQuery, ClassStatus, ClassView, CreateClassInput, SessionInput, SessionView, UpdateClassInput } from './schemas';
+
+/** The facts about a class that enrollment rules need, read under the class's row lock. */
+export interface ClassFacts {
+  id: number;
+  capacity: number;
+  status: ClassStatus;
+  requiresApproval: boolean;
+  cancelDeadline: Date | null;
+}
+
+/** Seat counts come from the enrollment module; the class view only shows them. */
+export interface SeatCounts {
+  enrolled: number;
+  waitlisted: number;
+  pending: number;
+}
+
+/** Open for enrollment exactly while scheduled and inside its window. */
+export function classStatus(row: Pick<ClassRow, 'state' | 'enrollOpensAt' | 'enrollClosesAt'>, now: Date): ClassStatus {
+  if (row.state === 'cancelled' || row.state === 'completed') return row.state;
+  return now >= row.enrollOpensAt && now < row.enrollClosesAt ? 'open' : 'closed';
+}
+
+const toSessionView = (row: ClassSessionRow): SessionView => ({
+  id: row.id,
+  classId: row.classId,
+  startsAt: row.startsAt,
+  endsAt: row.endsAt,
+  topic: row.topic,
+});
+
+export class ClassService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: ClassModels,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  toView(row: ClassRow, course: CourseFacts, counts: SeatCounts): Omit<ClassView, 'myEnrollment'> {
+    return {
+      id: row.id,
+      courseCode: course.code,
+      courseTitle: course.title,
+      category: course.category,
+      creditHours: course.creditHours,
+      title: row.title,
+      location: row.location,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      capacity: row.capacity,
+      enrollOpensAt: row.enrollOpensAt,
+      enrollClosesAt: row.enrollClosesAt,
+      cancelDeadline: row.cancelDeadline,
+      requiresApproval: row.requiresApproval,
+      status: classStatus(row, this.clock.now()),
+      enrolledCount: counts.enrolled,
+      seatsLeft: Math.max(0, row.capacity - counts.enrolled),
+      waitlistCount: counts.waitlisted,
+      pendingCount: counts.pending,
+    };
+  }
+
+  async create(actorId: number, input: CreateClassInput): Promise<ClassRow> {
+    return this.db.writeTransaction(async (transaction) => {
+      const course = await this.catalog.activeCourseFacts(input.courseCode, transaction);
+      const row = await this.models.Class.create(
+        {
+          courseId: course.id,
+          title: input.title,
+          location: input.location,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          capacity: input.capacity,
+          enrollOpensAt: input.enrollOpensAt,
+          enrollClosesAt: input.enrollClosesAt,
+          cancelDeadline: input.cancelDeadline ?? null,
+          requiresApproval: input.requiresApproval ?? false,
+          state: 'scheduled',
+          createdBy: actorId,
+        },
+        { transaction },
+      );
+      await this.audit.record({ actorId, action: 'class.create', entity: 'class', entityId: row.id, after: { courseCode: course.code, title: row.title, capacity: row.capacity } }, transaction);
+      return row;
+    });
+  }
+
+  async findRow(id: number): Promise<ClassRow> {
+    const row = await this.models.Class.findByPk(id);
+    if (!row) throw new NotFoundError('开班不存在');
+    return row;
+  }
+
+  async list(query: ClassListQuery): Promise<{ rows: ClassRow[]; total: number }> {
+    const now = this.clock.now();
+    const where: WhereOptions<ClassRow> = {};
+    const and: WhereOptions<ClassRow>[] = [];
+    if (query.courseCode) {
+      const course = await this.catalog.factsByCode(query.courseCode);
+      if (!course) return { rows: [], total: 0 };
+      where.courseId = course.id;
+    }
+    if (query.status === 'cancelled' || query.status === 'completed') where.state = query.status;
+    if (query.status === 'open') and.push({ state: 'scheduled', enrollOpensAt: { [Op.lte]: now }, enrollClosesAt: { [Op.gt]: now } });
+    if (query.status === 'closed') and.push({ state: 'scheduled', [Op.or]: [{ enrollOpensAt: { [Op.gt]: now } }, { enrollClosesAt: { [Op.lte]: now } }] });
+    if (query.from) and.push({ endDate: { [Op.gte]: query.from } });
+    if (query.to) and.push({ startDate: { [Op.lte]: query.to } });
+    const { rows, count } = await this.models.Class.findAndCountAll({
+      where: and.length ? { ...where, [Op.and]: and } : where,
+      order: [['startDate', 'ASC'], ['id', 'ASC']],
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { rows, total: count };
+  }
+
+  /** Upcoming (not yet ended, not cancelled) classes of a course, soonest first. */
+  async upcomingOfCourse(courseId: number): Promise<ClassRow[]> {
+    return this.models.Class.findAll({
+      where: { courseId, state: 'scheduled', endDate: { [Op.gte]: shanghaiDate(this.clock.now()) } },
+      order: [['startDate', 'ASC'], ['id', 'ASC']],
+      limit: 50,
+    });
+  }
+
+  /**
+   * Locks the class row for the rest of the transaction: every change to a class's seats runs
+   * behind this lock (FOR UPDATE on MariaDB; SQLite's IMMEDIATE transaction holds the whole database).
+   */
+  async lockForSeats(id: number, transaction: Transaction): Promise<ClassFacts> {
+    const row = await this.models.Class.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!row) throw new NotFoundError('开班不存在');
+    return { id: row.id, capacity: row.capacity, status: classStatus(row, this.clock.now()), requiresApproval: row.requiresApproval, cancelDeadline: row.cancelDeadline };
+  }
+
+  /**
+   * Applies a change to a locked class. Seat consequences (capacity vs enrolled, promotion,
+   * cancelling enrollments) are the enrollment module's, which calls this inside its transaction.
+   */
+  async applyChange(actorId: number, id: number, patch: UpdateClassInput, transaction: Transaction): Promise<{ before: ClassRow; after: ClassRow }> {
+    const row = await this.models.Class.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!row) throw new NotFoundError('开班不存在');
+    if (row.state !== 'scheduled') throw new ConflictError(row.state === 'cancelled' ? '开班已取消，不能修改' : '开班已结业，不能修改');
+    const before = row.get({ plain: true }) as ClassRow;
+    const merged = {
+      startDate: patch.startDate ?? row.startDate,
+      endDate: patch.endDate ?? row.endDate,
+      enrollOpensAt: patch.enrollOpensAt ?? row.enrollOpensAt,
+      enrollClosesAt: patch.enrollClosesAt ?? row.enrollClosesAt,
+    };
+    const problems: { path: string; message: string }[] = [];
+    if (merged.endDate < merged.startDate) problems.push({ path: 'endDate', message: '结束日期不能早于开始日期' });
+    if (merged.enrollClosesAt <= merged.enrollOpensAt) problems.push({ path: 'enrollClosesAt', message: '报名截止时间须晚于报名开始时间' });
+    if (problems.length) throw new ValidationError(problems);
+    const { status, ...fields } = patch;
+    await row.update({ ...fields, ...(status === 'cancelled' ? { state: 'cancelled' as const } : {}) }, { transaction });
+    const after = row.get({ plain: true }) as ClassRow;
+    await this.audit.record(
+      { actorId, action: status === 'cancelled' ? 'class.cancel' : 'class.update', entity: 'class', entityId: id, before: pick(before, patch), after: pick(after, patch) },
+      transaction,
+    );
+    return { before, after: row };
+  }
+
+  async addSession(actorId: number, classId: number, input: SessionInput): Promise<SessionView> {
+    return this.db.writeTransaction(async (transaction) => {
+      const row = await this.models.Class.findByPk(classId, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!row) throw new NotFoundError('开班不存在');
+      if (row.state !== 'scheduled') throw new ConflictError('开班已取消或已结业，不能再安排课次');
+      const day = shanghaiDate(input.startsAt);
+      if (day < row.startDate || day > row.endDate) {
+        throw new ValidationError([{ path: 'startsAt', message: `课次须在开班日期 ${row.startDate} 至 ${row.endDate} 之间` }]);
+      }
+      const session = await this.models.ClassSession.create({ classId, startsAt: input.startsAt, endsAt: input.endsAt, topic: input.topic }, { transaction });
+      await this.audit.record({ actorId, action: 'session.create', entity: 'class', entityId: classId, after: { sessionId: session.id, topic: session.topic } }, transaction);
+      return toSessionView(session);
+    });
+  }
+
+  async sessions(classId: number): Promise<SessionView[]> {
+    await this.findRow(classId);
+    const rows = await this.models.ClassSession.findAll({ where: { classId }, order: [['startsAt', 'ASC'], ['id', 'ASC']] });
+    return rows.map(toSessionView);
+  }
+}
+
+function pick(row: ClassRow, patch: UpdateClassInput): Record<string, unknown> {
+  const keys = Object.keys(patch).map((k) => (k === 'status' ? 'state' : k));
+  return Object.fromEntries(keys.map((k) => [k, (row as unknown as Record<string, unknown>)[k]]));
+}

@@ -1,0 +1,283 @@
+import { fn, col, Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import type { AccountService } from '../accounts/service';
+import type { AuditService } from '../audit/service';
+import type { ClassFacts, ClassService, SeatCounts } from '../classes/service';
+import type { UpdateClassInput } from '../classes/schemas';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import type { Category, TitleLevel } from '../reference/vocabulary';
+import type { TalentService } from '../talent/service';
+import { type EnrollmentModels, type EnrollmentRow, type EnrollmentStatus } from './models';
+
+export type ActiveStatus = 'enrolled' | 'waitlisted' | 'pending';
+
+export interface EnrollmentOutcome {
+  id: number;
+  classId: number;
+  status: ActiveStatus;
+  waitlistPosition?: number;
+}
+
+export interface MyEnrollmentEntry {
+  id: number;
+  classId: number;
+  status: EnrollmentStatus;
+  waitlistPosition?: number;
+  createdAt: Date;
+}
+
+export interface RosterEntry {
+  id: number;
+  practitionerId: number;
+  name: string;
+  phoneMasked: string | null;
+  orgName: string;
+  district: string;
+  districtName: string;
+  category: Category;
+  titleLevel: TitleLevel;
+  status: EnrollmentStatus;
+  waitlistPosition?: number;
+  createdAt: Date;
+}
+
+const EMPTY_COUNTS: SeatCounts = { enrolled: 0, waitlisted: 0, pending: 0 };
+
+export class EnrollmentService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: EnrollmentModels,
+    private readonly classes: ClassService,
+    private readonly talent: TalentService,
+    private readonly accounts: AccountService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async practitionerIdOf(userId: number): Promise<number> {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) throw new ForbiddenError('请先填写人才档案，再报名参加培训', 'PROFILE_REQUIRED');
+    return record.id;
+  }
+
+  private async countEnrolled(classId: number, transaction: Transaction): Promise<number> {
+    return this.models.Enrollment.count({ where: { classId, status: 'enrolled' }, transaction });
+  }
+
+  private async nextWaitlistSeq(classId: number, transaction: Transaction): Promise<number> {
+    const max = (await this.models.Enrollment.max('waitlistSeq', { where: { classId }, transaction })) as number | null;
+    return (max ?? 0) + 1;
+  }
+
+  private async waitlistPosition(row: EnrollmentRow, transaction?: Transaction): Promise<number | undefined> {
+    if (row.status !== 'waitlisted' || row.waitlistSeq === null) return undefined;
+    const ahead = await this.models.Enrollment.count({
+      where: { classId: row.classId, status: 'waitlisted', waitlistSeq: { [Op.lt]: row.waitlistSeq } },
+      transaction,
+    });
+    return ahead + 1;
+  }
+
+  private async outcome(row: EnrollmentRow, transaction?: Transaction): Promise<EnrollmentOutcome> {
+    const position = await this.waitlistPosition(row, transaction);
+    return { id: row.id, classId: row.classId, status: row.status as ActiveStatus, ...(position ? { waitlistPosition: position } : {}) };
+  }
+
+  /** Places a new or approved enrollment: a free seat if there is one, else the end of the waitlist. */
+  private async seatOrWaitlist(cls: ClassFacts, transaction: Transaction): Promise<{ status: 'enrolled' | 'waitlisted'; waitlistSeq: number | null }> {
+    const enrolled = await this.countEnrolled(cls.id, transaction);
+    if (enrolled < cls.capacity) return { status: 'enrolled', waitlistSeq: null };
+    return { status: 'waitlisted', waitlistSeq: await this.nextWaitlistSeq(cls.id, transaction) };
+  }
+
+  /** Gives every free seat to the earliest waitlisted enrollments. Runs under the class lock. */
+  private async fillFreeSeats(cls: ClassFacts, transaction: Transaction): Promise<number> {
+    const free = cls.capacity - (await this.countEnrolled(cls.id, transaction));
+    if (free <= 0) return 0;
+    const next = await this.models.Enrollment.findAll({
+      where: { classId: cls.id, status: 'waitlisted' },
+      order: [['waitlistSeq', 'ASC']],
+      limit: free,
+      transaction,
+    });
+    for (const row of next) await row.update({ status: 'enrolled' }, { transaction });
+    return next.length;
+  }
+
+  /**
+   * A practitioner signs up. Behind the class's row lock: the same call again returns the same
+   * enrollment; otherwise a seat, the waitlist, or (classes needing approval) pending, which holds no seat.
+   */
+  async enroll(userId: number, classId: number): Promise<{ enrollment: EnrollmentOutcome; created: boolean }> {
+    const practitionerId = await this.practitionerIdOf(userId);
+    try {
+      return await this.db.writeTransaction(async (transaction) => {
+        const cls = await this.classes.lockForSeats(classId, transaction);
+        const existing = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true }, transaction });
+        if (existing) return { enrollment: await this.outcome(existing, transaction), created: false };
+        if (cls.status !== 'open') {
+          const why = { cancelled: '该开班已取消', completed: '该开班已结业', closed: '不在报名时间内' } as const;
+          throw new ConflictError(`报名已截止：${why[cls.status as keyof typeof why]}`, 'ENROLLMENT_CLOSED');
+        }
+        const placement = cls.requiresApproval ? { status: 'pending' as const, waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
+        const row = await this.models.Enrollment.create(
+          { classId, practitionerId, ...placement, active: true, decidedBy: null, endedAt: null },
+          { transaction },
+        );
+        return { enrollment: await this.outcome(row, transaction), created: true };
+      });
+    } catch (err) {
+      // The unique index is the last word on "one active enrollment": a lost race answers with the winner.
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const winner = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true } });
+      if (!winner) throw err;
+      return { enrollment: await this.outcome(winner), created: false };
+    }
+  }
+
+  /** A practitioner withdraws; a seat they held goes at once to the earliest on the waitlist. */
+  async cancelMine(userId: number, classId: number): Promise<{ status: 'cancelled' }> {
+    const practitionerId = await this.practitionerIdOf(userId);
+    return this.db.writeTransaction(async (transaction) => {
+      const cls = await this.classes.lockForSeats(classId, transaction);
+      const row = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true }, transaction });
+      if (!row) throw new NotFoundError('你没有报名该开班');
+      if (cls.cancelDeadline && this.clock.now() > cls.cancelDeadline) {
+        throw new ConflictError('已过取消报名截止时间，如需取消请联系培训基地', 'CANCEL_DEADLINE_PASSED');
+      }
+      const heldSeat = row.status === 'enrolled';
+      await row.update({ status: 'cancelled', active: null, endedAt: this.clock.now() }, { transaction });
+      if (heldSeat) await this.fillFreeSeats(cls, transaction);
+      return { status: 'cancelled' as const };
+    });
+  }
+
+  /** Approving a pending enrollment places it like a new one (a seat or the end of the waitlist). */
+  async approve(actorId: number, enrollmentId: number): Promise<EnrollmentOutcome> {
+    return this.db.writeTransaction(async (transaction) => {
+      const classId = await this.classIdOf(enrollmentId, transaction);
+      const cls = await this.classes.lockForSeats(classId, transaction);
+      const row = (await this.models.Enrollment.findByPk(enrollmentId, { transaction }))!;
+      if (row.status === 'enrolled' || row.status === 'waitlisted') return this.outcome(row, transaction);
+      if (row.status !== 'pending') throw new ConflictError('只能审核待审核的报名', 'NOT_PENDING');
+      if (cls.status === 'cancelled' || cls.status === 'completed') throw new ConflictError('开班已取消或已结业', 'ENROLLMENT_CLOSED');
+      const placement = await this.seatOrWaitlist(cls, transaction);
+      await row.update({ ...placement, decidedBy: actorId }, { transaction });
+      await this.audit.record({ actorId, action: 'enrollment.approve', entity: 'enrollment', entityId: row.id, before: { status: 'pending' }, after: { status: row.status } }, transaction);
+      return this.outcome(row, transaction);
+    });
+  }
+
+  /** Rejecting frees nothing: a pending enrollment never held a seat. */
+  async reject(actorId: number, enrollmentId: number, reason: string | undefined): Promise<{ id: number; status: 'rejected' }> {
+    return this.db.writeTransaction(async (transaction) => {
+      const classId = await this.classIdOf(enrollmentId, transaction);
+      await this.classes.lockForSeats(classId, transaction);
+      const row = (await this.models.Enrollment.findByPk(enrollmentId, { transaction }))!;
+      if (row.status === 'rejected') return { id: row.id, status: 'rejected' as const };
+      if (row.status !== 'pending') throw new ConflictError('只能驳回待审核的报名', 'NOT_PENDING');
+      await row.update({ status: 'rejected', active: null, decidedBy: actorId, endedAt: this.clock.now() }, { transaction });
+      await this.audit.record({ actorId, action: 'enrollment.reject', entity: 'enrollment', entityId: row.id, before: { status: 'pending' }, after: { status: 'rejected', reason: reason ?? null } }, transaction);
+      return { id: row.id, status: 'rejected' as const };
+    });
+  }
+
+  private async classIdOf(enrollmentId: number, transaction: Transaction): Promise<number> {
+    const row = await this.models.Enrollment.findByPk(enrollmentId, { attributes: ['classId'], transaction });
+    if (!row) throw new NotFoundError('报名记录不存在');
+    return row.classId;
+  }
+
+  /**
+   * A trainer changes a class. Seats follow in the same transaction: capacity may not drop below the
+   * enrolled count; freed capacity goes to the waitlist; a cancelled class cancels every enrollment.
+   */
+  async changeClass(actorId: number, classId: number, patch: UpdateClassInput): Promise<void> {
+    await this.db.writeTransaction(async (transaction) => {
+      const cls = await this.classes.lockForSeats(classId, transaction);
+      if (patch.capacity !== undefined) {
+        const enrolled = await this.countEnrolled(classId, transaction);
+        if (patch.capacity < enrolled) {
+          throw new ConflictError(`已有 ${enrolled} 人报名成功，名额不能少于 ${enrolled}`, 'CAPACITY_BELOW_ENROLLED', [
+            { path: 'capacity', message: `不能少于已报名人数 ${enrolled}` },
+          ]);
+        }
+      }
+      await this.classes.applyChange(actorId, classId, patch, transaction);
+      if (patch.status === 'cancelled') {
+        await this.models.Enrollment.update(
+          { status: 'cancelled', active: null, endedAt: this.clock.now() },
+          { where: { classId, active: true }, transaction },
+        );
+        return;
+      }
+      await this.fillFreeSeats({ ...cls, capacity: patch.capacity ?? cls.capacity }, transaction);
+    });
+  }
+
+  async countsFor(classIds: number[]): Promise<Map<number, SeatCounts>> {
+    const result = new Map<number, SeatCounts>();
+    if (classIds.length === 0) return result;
+    const rows = (await this.models.Enrollment.findAll({
+      attributes: ['classId', 'status', [fn('COUNT', col('id')), 'n']],
+      where: { classId: classIds, active: true },
+      group: ['classId', 'status'],
+      raw: true,
+    })) as unknown as { classId: number; status: ActiveStatus; n: number | string }[];
+    for (const id of classIds) result.set(id, { ...EMPTY_COUNTS });
+    for (const r of rows) result.get(r.classId)![r.status] = Number(r.n);
+    return result;
+  }
+
+  /** The signed-in practitioner's active enrollment in each of these classes, with waitlist positions. */
+  async mineFor(userId: number, classIds: number[]): Promise<Map<number, EnrollmentOutcome>> {
+    const record = await this.talent.getOwnRecord(userId);
+    const result = new Map<number, EnrollmentOutcome>();
+    if (!record || classIds.length === 0) return result;
+    const rows = await this.models.Enrollment.findAll({ where: { practitionerId: record.id, classId: classIds, active: true } });
+    for (const row of rows) result.set(row.classId, await this.outcome(row));
+    return result;
+  }
+
+  /** Every enrollment of the signed-in practitioner, newest first, with waitlist positions. */
+  async myEnrollments(userId: number): Promise<MyEnrollmentEntry[]> {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) return [];
+    const rows = await this.models.Enrollment.findAll({ where: { practitionerId: record.id }, order: [['id', 'DESC']], limit: 200 });
+    const out: MyEnrollmentEntry[] = [];
+    for (const row of rows) {
+      const position = await this.waitlistPosition(row);
+      out.push({ id: row.id, classId: row.classId, status: row.status, createdAt: row.createdAt, ...(position ? { waitlistPosition: position } : {}) });
+    }
+    return out;
+  }
+
+  /** The roster of a class, enrolled first then the waitlist in order, then pending and ended ones. */
+  async roster(classId: number, status?: EnrollmentStatus): Promise<RosterEntry[]> {
+    await this.classes.findRow(classId);
+    const rows = await this.models.Enrollment.findAll({ where: { classId, ...(status ? { status } : {}) }, order: [['id', 'ASC']] });
+    const order: Record<EnrollmentStatus, number> = { enrolled: 0, waitlisted: 1, pending: 2, rejected: 3, cancelled: 4 };
+    rows.sort((a, b) => order[a.status] - order[b.status] || (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0) || a.id - b.id);
+    const people = await this.talent.rosterSummaries(rows.map((r) => r.practitionerId));
+    const phones = await this.accounts.maskedPhones([...people.values()].map((p) => p.userId).filter((id): id is number => id !== null));
+    let position = 0;
+    return rows.map((row) => {
+      const person = people.get(row.practitionerId)!;
+      return {
+        id: row.id,
+        practitionerId: row.practitionerId,
+        name: person.name,
+        phoneMasked: person.userId !== null ? phones.get(person.userId) ?? null : null,
+        orgName: person.orgName,
+        district: person.district,
+        districtName: person.districtName,
+        category: person.category,
+        titleLevel: person.titleLevel,
+        status: row.status,
+        ...(row.status === 'waitlisted' ? { waitlistPosition: ++position } : {}),
+        createdAt: row.createdAt,
+      };
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import ExcelJS from 'exceljs';
+import type { Context } from 'koa';
+
+/**
+ * A cell a spreadsheet will never execute: text starting with = + - @ (or tab/CR, which some programs
+ * strip first) is prefixed with an apostrophe, the usual defence against formula injection.
+ */
+export function safeCell(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function sheetWith(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: unknown[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map(safeCell));
+  sheet.columns.forEach((column, i) => {
+    const longest = Math.max(headers[i].length * 2, ...rows.map((r) => String(r[i] ?? '').length * 1.6));
+    column.width = Math.min(40, Math.max(8, Math.ceil(longest)));
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return sheet;
+}
+
+export async function sendWorkbook(ctx: Context, workbook: ExcelJS.Workbook, filename: string): Promise<void> {
+  ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  ctx.set('Content-Disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  ctx.status = 200;
+  ctx.body = Buffer.from(await workbook.xlsx.writeBuffer());
+}
