@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const logger = pino({ level: 'info' }, sink);
   const app = createApp({ config, db, clock, logger, fetch: options.fetch });
   const request = supertest(app.koa.callback());
+  const catalog = await app.services.catalog.syncFolder(config.coursesDir);
+  if (!catalog.report) throw new Error(`course catalog invalid: ${JSON.stringify(catalog.problems)}`);
 
   let phoneSeq = 0;
   const nextPhone = () => `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneSeq).padStart(4, '0')}`;
@@ -84,7 +86,53 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { token: res.body.token as string, user: res.body.user as { id: number }, phone };
   }
 
-  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, close: () => db.close() };
+  /**
+   * Many practitioners with talent records, fast: rows written directly (the sign-up and profile
+   * endpoints have their own tests), tokens signed by the app's own token service.
+   */
+  let idSeq = 0;
+  async function seedPractitioners(count: number) {
+    const User = db.sequelize.model('User');
+    const Practitioner = db.sequelize.model('Practitioner');
+    const people: { token: string; userId: number; practitionerId: number; name: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const name = `学员${++idSeq}`;
+      const user = await User.create({ phone: nextPhone(), passwordHash: null, name, role: 'practitioner', wechatOpenId: null });
+      const userId = user.get('id') as number;
+      const record = await Practitioner.create({
+        userId,
+        name,
+        idHash: createHash('sha256').update(`seed:${process.pid}:${idSeq}`).digest('hex'),
+        idMasked: `500***********${String(idSeq % 10000).padStart(4, '0')}`,
+        gender: 'male',
+        birthDate: '1990-01-01',
+        district: '500106',
+        orgName: '某代理机构',
+        orgType: 'service_agency',
+        category: 'agent',
+        ipFields: ['patent'],
+        titleLevel: 'intermediate',
+        qualifications: [],
+        email: null,
+        status: 'verified',
+        rejectReason: null,
+        verifiedAt: new Date(),
+        source: 'self',
+      });
+      people.push({ token: app.services.tokens.sign({ id: userId, role: 'practitioner' }), userId, practitionerId: record.get('id') as number, name });
+    }
+    return people;
+  }
+
+  /** A trainer and a class whose enrollment window is open at the test clock's default time. */
+  async function openClass(overrides: Record<string, unknown> = {}, trainerToken?: string) {
+    const token = trainerToken ?? (await userWithRole('trainer')).token;
+    const res = await request.post('/api/classes').set(auth(token)).send(classBody(overrides));
+    if (res.status !== 201) throw new Error(`openClass: ${res.status} ${JSON.stringify(res.body)}`);
+    return { cls: res.body as { id: number; capacity: number }, trainerToken: token };
+  }
+
+  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, close: () => db.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -111,6 +159,22 @@ export function profileBody(overrides: Record<string, unknown> = {}) {
     titleLevel: 'intermediate',
     qualifications: ['专利代理师资格证'],
     email: 'zhangsan@example.com',
+    ...overrides,
+  };
+}
+
+/** A class of CQIP-PAT-101 from 20 to 22 March 2026; enrollment open 1–15 March, cancel until 10 March. */
+export function classBody(overrides: Record<string, unknown> = {}) {
+  return {
+    courseCode: 'CQIP-PAT-101',
+    title: '2026 年第一期专利代理实务班',
+    location: '重庆市渝北区国家知识产权培训（重庆）基地',
+    startDate: '2026-03-20',
+    endDate: '2026-03-22',
+    capacity: 20,
+    enrollOpensAt: '2026-03-01T00:00:00+08:00',
+    enrollClosesAt: '2026-03-15T00:00:00+08:00',
+    cancelDeadline: '2026-03-10T00:00:00+08:00',
     ...overrides,
   };
 }
