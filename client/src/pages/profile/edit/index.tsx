@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Checkbox, CheckboxGroup, Input, Label, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { errorMessage, getMe, getReference, isApiError, saveProfile, signOut } from '../../../api'
+import type { Me, PractitionerRecord, Reference } from '../../../api'
+import { Field } from '../../../components/Field'
+import { SelectField } from '../../../components/SelectField'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { StatusBadge } from '../../../components/StatusBadge'
+import { zh } from '../../../text/zh'
+import { goHome, goLogin } from '../../../utils/nav'
+import { FIELD_NAMES, formFromRecord, missingRequired, toProfileInput } from './form'
+import type { FieldName, ProfileForm } from './form'
+import './index.css'
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'empty' }
+  | { kind: 'ready'; me: Me; reference: Reference }
+
+type FieldErrors = Partial<Record<FieldName, string>>
+
+function referenceIsEmpty(r: Reference): boolean {
+  return !r || !r.districts?.length || !r.orgTypes?.length || !r.categories?.length || !r.titleLevels?.length
+}
+
+export default function ProfileEditPage() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [form, setForm] = useState<ProfileForm>(formFromRecord(null))
+  const [record, setRecord] = useState<PractitionerRecord | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string[]>([])
+  const [saving, setSaving] = useState(false)
+  const [savedNotice, setSavedNotice] = useState<string | null>(null)
+  const savingRef = useRef(false)
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' })
+    try {
+      const [me, reference] = await Promise.all([getMe(), getReference({ fresh: true })])
+      if (referenceIsEmpty(reference)) {
+        setState({ kind: 'empty' })
+        return
+      }
+      setRecord(me.practitioner)
+      setForm(formFromRecord(me.practitioner, me.user.name))
+      setState({ kind: 'ready', me, reference })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        signOut()
+        goLogin()
+        return
+      }
+      setState({ kind: 'error', message: errorMessage(e) })
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const set = <K extends FieldName>(key: K, value: ProfileForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((errs) => (errs[key] ? { ...errs, [key]: undefined } : errs))
+    setSavedNotice(null)
+  }
+
+  const save = async () => {
+    if (state.kind !== 'ready' || savingRef.current) return
+    setSavedNotice(null)
+    const missing = missingRequired(form, zh.common.required)
+    if (Object.keys(missing).length) {
+      setErrors(missing)
+      setFormError([zh.profile.fixErrors])
+      return
+    }
+    savingRef.current = true
+    setSaving(true)
+    setErrors({})
+    setFormError([])
+    try {
+      const saved = await saveProfile(toProfileInput(form, state.reference))
+      setRecord(saved)
+      const notice = saved.status === 'pending' ? zh.profile.submittedPending : zh.profile.saved
+      setSavedNotice(notice)
+      Taro.showToast({ title: notice, icon: 'none', duration: 2000 })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        signOut()
+        goLogin()
+        return
+      }
+      const fieldErrs: FieldErrors = {}
+      const other: string[] = []
+      if (isApiError(e)) {
+        for (const [path, message] of Object.entries(e.fieldErrors())) {
+          if ((FIELD_NAMES as string[]).includes(path)) fieldErrs[path as FieldName] = message
+          else other.push(message)
+        }
+        if (e.code === 'ID_NUMBER_TAKEN' && !fieldErrs.idNumber) fieldErrs.idNumber = e.message
+      }
+      setErrors(fieldErrs)
+      setFormError([errorMessage(e), ...other])
+    } finally {
+      savingRef.current = false
+      setSaving(false)
+    }
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={load} />
+  if (state.kind === 'empty') return <EmptyState text={zh.profile.referenceEmpty} onRetry={load} />
+
+  const { reference } = state
+  const districtOptions = reference.districts.map((d) => ({ value: d.code, label: d.name }))
+  const t = zh.profile
+
+  return (
+    <View className='page profile'>
+      <View className='card'>
+        <Text className='card__title'>{t.title}</Text>
+        <Text className='profile__intro'>{t.intro}</Text>
+        {record ? (
+          <View className='profile__status'>
+            <Text className='profile__status-label'>{t.currentStatus}</Text>
+            <StatusBadge status={record.status} statuses={reference.recordStatuses} />
+          </View>
+        ) : null}
+        {record?.status === 'rejected' && record.rejectReason ? (
+          <Text className='profile__reason'>
+            {zh.home.rejectReason}
+            {record.rejectReason}
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <Field label={t.name} required error={errors.name}>
+          <Input
+            className='field__input'
+            placeholder={t.namePlaceholder}
+            value={form.name}
+            onInput={(e) => set('name', e.detail.value)}
+          />
+        </Field>
+
+        <Field
+          label={t.idNumber}
+          required
+          hint={record ? t.idNumberHintEdit : t.idNumberHintNew}
+          error={errors.idNumber}
+        >
+          <Input
+            className='field__input'
+            type='idcard'
+            maxlength={18}
+            placeholder={record?.idNumberMasked || t.idNumberPlaceholder}
+            value={form.idNumber}
+            onInput={(e) => set('idNumber', e.detail.value)}
+          />
+        </Field>
+
+        <Field label={t.gender + t.optional} error={errors.gender}>
+          <SelectField
+            id='picker-gender'
+            options={reference.genders}
+            value={form.gender}
+            onChange={(v) => set('gender', v as ProfileForm['gender'])}
+          />
+        </Field>
+
+        <Field label={t.district} required error={errors.district}>
+          <SelectField
+            id='picker-district'
+            options={districtOptions}
+            value={form.district}
+            onChange={(v) => set('district', v)}
+          />
+        </Field>
+
+        <Field label={t.orgName} required error={errors.orgName}>
+          <Input
+            className='field__input'
+            placeholder={t.orgNamePlaceholder}
+            value={form.orgName}
+            onInput={(e) => set('orgName', e.detail.value)}
+          />
+        </Field>
+
+        <Field label={t.orgType} required error={errors.orgType}>
+          <SelectField
+            id='picker-orgType'
+            options={reference.orgTypes}
+            value={form.orgType}
+            onChange={(v) => set('orgType', v)}
+          />
+        </Field>
+
+        <Field label={t.category} required error={errors.category}>
+          <SelectField
+            id='picker-category'
+            options={reference.categories}
+            value={form.category}
+            onChange={(v) => set('category', v)}
+          />
+        </Field>
+
+        <Field label={t.ipFields} error={errors.ipFields}>
+          <CheckboxGroup className='profile__checks' onChange={(e) => set('ipFields', e.detail.value as string[])}>
+            {reference.ipFields.map((o) => (
+              <Label key={o.value} className='profile__check'>
+                <Checkbox value={o.value} checked={form.ipFields.includes(o.value)} />
+                <Text>{o.label}</Text>
+              </Label>
+            ))}
+          </CheckboxGroup>
+        </Field>
+
+        <Field label={t.titleLevel} required error={errors.titleLevel}>
+          <SelectField
+            id='picker-titleLevel'
+            options={reference.titleLevels}
+            value={form.titleLevel}
+            onChange={(v) => set('titleLevel', v)}
+          />
+        </Field>
+
+        <Field label={t.qualifications + t.optional} error={errors.qualifications}>
+          <Textarea
+            className='field__textarea'
+            maxlength={-1}
+            autoHeight
+            placeholder={t.qualificationsPlaceholder}
+            value={form.qualifications}
+            onInput={(e) => set('qualifications', e.detail.value)}
+          />
+        </Field>
+
+        <Field label={t.email + t.optional} error={errors.email}>
+          <Input
+            className='field__input'
+            type='text'
+            placeholder={t.emailPlaceholder}
+            value={form.email}
+            onInput={(e) => set('email', e.detail.value)}
+          />
+        </Field>
+      </View>
+
+      {formError.length ? (
+        <View className='form-error'>
+          {formError.map((m, i) => (
+            <Text key={i} className='profile__error-line'>
+              {m}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {savedNotice ? <Text className='form-success'>{savedNotice}</Text> : null}
+
+      {/* no `disabled`/`loading` props: on h5 Taro's button keeps disabled="false" / breaks its slot */}
+      <Button className={saving ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={save}>
+        {saving ? t.saving : t.save}
+      </Button>
+      <Button className='btn btn--plain' onClick={goHome}>
+        {zh.common.backHome}
+      </Button>
+    </View>
+  )
+}

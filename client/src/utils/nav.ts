@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro'
+import { ROUTES } from '../routes'
+
+export function goLogin(): void {
+  Taro.reLaunch({ url: ROUTES.login })
+}
+
+export function goHome(): void {
+  Taro.reLaunch({ url: ROUTES.home })
+}
+
+export function goProfileEdit(): void {
+  Taro.navigateTo({ url: ROUTES.profileEdit })
+}

@@ -1,0 +1,93 @@
+import type { Me, PractitionerRecord, Reference } from '../src/api'
+
+export const reference: Reference = {
+  districts: [
+    { code: '500101', name: '万州区', kind: 'district' },
+    { code: '500103', name: '渝中区', kind: 'district' },
+    { code: '500229', name: '城口县', kind: 'county' },
+    { code: '500240', name: '石柱土家族自治县', kind: 'autonomous_county' },
+  ],
+  orgTypes: [
+    { value: 'enterprise', label: '企业' },
+    { value: 'university', label: '高校' },
+    { value: 'law_firm', label: '律师事务所' },
+  ],
+  categories: [
+    { value: 'agent', label: '代理' },
+    { value: 'lawyer', label: '律师' },
+    { value: 'corporate_manager', label: '企业知识产权管理' },
+  ],
+  ipFields: [
+    { value: 'patent', label: '专利' },
+    { value: 'trademark', label: '商标' },
+    { value: 'copyright', label: '著作权' },
+  ],
+  titleLevels: [
+    { value: 'none', label: '无' },
+    { value: 'junior', label: '助理' },
+    { value: 'intermediate', label: '中级' },
+  ],
+  tiers: [{ value: 'none', label: '无' }],
+  genders: [
+    { value: 'male', label: '男' },
+    { value: 'female', label: '女' },
+  ],
+  recordStatuses: [
+    { value: 'pending', label: '待审核' },
+    { value: 'verified', label: '已认证' },
+    { value: 'rejected', label: '未通过' },
+    { value: 'inactive', label: '已停用' },
+  ],
+}
+
+export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const }
+
+export function record(overrides: Partial<PractitionerRecord> = {}): PractitionerRecord {
+  return {
+    id: 42,
+    name: '张三',
+    idNumberMasked: '500***********123X',
+    gender: 'male',
+    district: '500103',
+    orgName: '重庆某某专利代理事务所',
+    orgType: 'law_firm',
+    category: 'agent',
+    ipFields: ['patent'],
+    titleLevel: 'junior',
+    qualifications: ['专利代理师资格证'],
+    email: null,
+    tier: 'none',
+    status: 'verified',
+    rejectReason: null,
+    verifiedAt: '2025-03-01T10:00:00+08:00',
+    updatedAt: '2025-03-01T10:00:00+08:00',
+    ...overrides,
+  }
+}
+
+export function me(practitioner: PractitionerRecord | null = null): Me {
+  return { user, practitioner }
+}
+
+/** A Taro.request answer. */
+export function ok(data: unknown, statusCode = 200) {
+  return { statusCode, data, header: {}, errMsg: 'request:ok' }
+}
+
+export function fail(statusCode: number, code: string, message: string, details?: { path: string; message: string }[]) {
+  return { statusCode, data: { error: { code, message, ...(details ? { details } : {}) } }, header: {}, errMsg: 'request:ok' }
+}
+
+type Route = (data: unknown) => unknown
+/**
+ * Scripts Taro.request by "METHOD /path". A route can be a value or a function of the body;
+ * a function that throws makes the request reject (no HTTP answer).
+ */
+export function routes(table: Record<string, unknown | Route>) {
+  return async (opts: { url: string; method?: string; data?: unknown }) => {
+    const key = `${opts.method ?? 'GET'} ${opts.url}`
+    if (!(key in table)) throw new Error(`unexpected request ${key}`)
+    const r = table[key]
+    return typeof r === 'function' ? (r as Route)(opts.data) : r
+  }
+}

@@ -1,0 +1,95 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __resetTaroMock } from './mocks/taro'
+import HomePage from '../src/pages/home/index'
+import LoginPage from '../src/pages/auth/login/index'
+import { TOKEN_KEY, resetReferenceCache } from '../src/api'
+import { fail, me, ok, record, reference, routes } from './fixtures'
+
+const request = Taro.request as unknown as jest.Mock
+
+beforeEach(() => {
+  __resetTaroMock()
+  resetReferenceCache()
+})
+
+describe('home', () => {
+  it('sends a visitor without a token to login', async () => {
+    render(<HomePage />)
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/auth/login/index' }))
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it('prompts for the talent record when there is none', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(null)), 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    expect(await screen.findByText('请完善人才档案')).toBeTruthy()
+    expect(screen.getByText(/张三/)).toBeTruthy()
+    fireEvent.click(screen.getByText('填写人才档案'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/profile/edit/index' })
+  })
+
+  it('shows a rejected record with its reason, and signs out', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    request.mockImplementation(
+      routes({
+        'GET /api/me': ok(me(record({ status: 'rejected', rejectReason: '单位名称与证明材料不符' }))),
+        'GET /api/reference': ok(reference),
+      }),
+    )
+    render(<HomePage />)
+    expect(await screen.findByText('未通过')).toBeTruthy()
+    expect(screen.getByText(/单位名称与证明材料不符/)).toBeTruthy()
+
+    fireEvent.click(screen.getByText('退出登录'))
+    expect(Taro.getStorageSync(TOKEN_KEY)).toBe('')
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/auth/login/index' })
+  })
+
+  it('has an error state with 重试', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    let answer: unknown = fail(500, 'INTERNAL', '')
+    request.mockImplementation(routes({ 'GET /api/me': () => answer, 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    expect(await screen.findByText('服务器出错了')).toBeTruthy()
+    answer = ok(me(record({ status: 'pending' })))
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('待审核')).toBeTruthy()
+  })
+})
+
+describe('login', () => {
+  it('signs in with phone and password and goes home', async () => {
+    request.mockImplementation(routes({ 'POST /api/auth/login': ok({ token: 'jwt', user: me().user }) }))
+    render(<LoginPage />)
+    fireEvent.change(screen.getByPlaceholderText('请输入手机号'), { target: { value: '13800001234' } })
+    fireEvent.change(screen.getByPlaceholderText('请输入密码'), { target: { value: 'secret-pass' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('登录'))
+    })
+    expect(request.mock.calls[0][0].data).toEqual({ phone: '13800001234', password: 'secret-pass' })
+    expect(Taro.getStorageSync(TOKEN_KEY)).toBe('jwt')
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' })
+    // h5 build: no WeChat button
+    expect(screen.queryByText('微信一键登录')).toBeNull()
+  })
+
+  it('switches to register and shows the server message on failure', async () => {
+    request.mockImplementation(routes({ 'POST /api/auth/register': fail(409, 'CONFLICT', '该手机号已注册') }))
+    render(<LoginPage />)
+    fireEvent.click(screen.getByText('没有账号？去注册'))
+    fireEvent.change(screen.getByPlaceholderText('请输入手机号'), { target: { value: '13800001234' } })
+    fireEvent.change(screen.getByPlaceholderText('至少 8 位'), { target: { value: 'secret-pass' } })
+    fireEvent.change(screen.getByPlaceholderText('请输入真实姓名'), { target: { value: '张三' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('注册'))
+    })
+    expect(request.mock.calls[0][0]).toMatchObject({
+      url: '/api/auth/register',
+      data: { phone: '13800001234', password: 'secret-pass', name: '张三' },
+    })
+    expect(await screen.findByText('该手机号已注册')).toBeTruthy()
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,64 @@
+/**
+ * A small stand-in for @tarojs/taro: request is a jest.fn the test scripts, storage is an
+ * in-memory map, navigation and toasts are recorded jest.fns.
+ */
+import { useEffect } from 'react'
+
+const storage = new Map<string, unknown>()
+
+export const request = jest.fn()
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''))
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, value)
+})
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key)
+})
+export const clearStorageSync = jest.fn(() => storage.clear())
+export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }))
+export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+export const redirectTo = jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' }))
+export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }))
+export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }))
+export const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }))
+export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }))
+
+/** Page shown: in tests that is once, on mount. */
+export function useDidShow(cb: () => void): void {
+  useEffect(() => {
+    cb()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+}
+export const useDidHide = (_cb: () => void): void => undefined
+export const useLoad = useDidShow
+export const useLaunch = useDidShow
+export const useRouter = () => ({ params: {}, path: '' })
+
+/** Empty storage; call in beforeEach (jest's clearMocks keeps the implementations above). */
+export function __resetTaroMock(): void {
+  storage.clear()
+  request.mockReset()
+}
+
+const Taro = {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  clearStorageSync,
+  showToast,
+  navigateTo,
+  redirectTo,
+  reLaunch,
+  navigateBack,
+  pageScrollTo,
+  login,
+  useDidShow,
+  useDidHide,
+  useLoad,
+  useLaunch,
+  useRouter,
+}
+
+export default Taro
