@@ -44,7 +44,9 @@ describe('platform: health, errors, headers, OpenAPI', () => {
   it('serves an OpenAPI 3 document naming every API route', async () => {
     const res = await t.request.get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const p of ['/api/auth/register', '/api/auth/login', '/api/auth/wechat', '/api/auth/bind-phone', '/api/me', '/api/me/profile', '/api/admin/users', '/api/reference', '/api/audit']) {
+    for (const p of ['/api/auth/register', '/api/auth/login', '/api/auth/wechat', '/api/auth/bind-phone', '/api/me', '/api/me/profile', '/api/admin/users', '/api/reference', '/api/audit',
+      '/api/courses', '/api/courses/{code}', '/api/classes', '/api/classes/{id}', '/api/classes/{id}/sessions', '/api/classes/{id}/enrollments',
+      '/api/classes/{id}/enrollments/me', '/api/me/enrollments', '/api/enrollments/{id}/approve', '/api/enrollments/{id}/reject']) {
       expect(Object.keys(res.body.paths)).toContain(p);
     }
     const register = res.body.paths['/api/auth/register'].post;

@@ -21,7 +21,13 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  port: number;
   dataDir: string;
+  /** Everything the server printed so far. */
+  output: string[];
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -36,8 +42,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqip-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', DATABASE_URL: `sqlite:${path.join(dataDir, 'app.sqlite')}`, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on('data', (chunk: Buffer) => {
+      output.push(String(chunk));
+      process.stderr.write(chunk);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30000;
   for (;;) {
@@ -47,19 +61,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     } catch {
       /* not listening yet */
     }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join("").slice(-500)}`);
     if (Date.now() > deadline) throw new Error('server did not become ready in 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     baseUrl,
+    port,
     dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    output,
+    exited,
+    signal: (name) => child.kill(name),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
 
