@@ -1,7 +1,11 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import { registerAccountRoutes } from './accounts/routes';
+import { registerAttendanceRoutes } from './attendance/routes';
 import { registerAuditRoutes } from './audit/routes';
+import { registerCertificateRoutes } from './certificates/routes';
+import { registerCompletionRoutes } from './completion/routes';
+import { registerCreditRoutes } from './credits/routes';
 import { registerCatalogRoutes } from './catalog/routes';
 import { registerClassRoutes } from './classes/routes';
 import { registerEnrollmentRoutes } from './enrollment/routes';
@@ -47,6 +51,10 @@ export function createApp(deps: AppDeps): App {
   registerCatalogRoutes(routes, services.catalog, services.classes, services.describeClasses);
   registerClassRoutes(routes, services.classes, services.enrollment, services.describeClasses);
   registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.describeClasses);
+  registerAttendanceRoutes(routes, services.attendance);
+  registerCompletionRoutes(routes, services.completion);
+  registerCreditRoutes(routes, services.credits);
+  registerCertificateRoutes(routes, services.certificates);
 
   const openapi = generateOpenApiDocument(registry);
   router.get('/api/openapi.json', (ctx) => {

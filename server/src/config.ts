@@ -26,6 +26,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().default(path.join(REPO_ROOT, 'client/dist/h5')),
   COURSES_DIR: z.string().default(path.join(REPO_ROOT, 'courses')),
+  PUBLIC_BASE_URL: z.string().url().optional(),
   DEMO: z.string().optional(),
 });
 
@@ -43,6 +44,8 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   coursesDir: string;
+  /** Where people open the h5 app; certificate QR codes point at `${publicBaseUrl}/verify/<code>`. */
+  publicBaseUrl: string;
   demo: boolean;
 }
 
@@ -114,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: 
     logLevel: env.LOG_LEVEL,
     clientDist: env.CLIENT_DIST,
     coursesDir: env.COURSES_DIR,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     demo: env.DEMO === '1' || env.DEMO === 'true',
   };
 }

@@ -1,4 +1,14 @@
+import path from 'node:path';
 import { defineAccountModels } from './accounts/models';
+import { CheckinTokens } from './attendance/checkinToken';
+import { defineAttendanceModels } from './attendance/models';
+import { AttendanceService } from './attendance/service';
+import { defineCertificateModels } from './certificates/models';
+import { CertificateService } from './certificates/service';
+import { CompletionService } from './completion/service';
+import { EvidenceStore } from './credits/evidence';
+import { defineCreditModels } from './credits/models';
+import { CreditService } from './credits/service';
 import { AccountService } from './accounts/service';
 import { createWechatClient } from './accounts/wechat';
 import { defineAuditModels } from './audit/models';
@@ -34,6 +44,9 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
     catalog: defineCatalogModels(db.sequelize),
     classes: defineClassModels(db.sequelize),
     enrollment: defineEnrollmentModels(db.sequelize),
+    attendance: defineAttendanceModels(db.sequelize),
+    credits: defineCreditModels(db.sequelize),
+    certificates: defineCertificateModels(db.sequelize),
   };
   const tokens = createTokenService(config.jwtSecret);
   const audit = new AuditService(models.audit, clock);
@@ -44,7 +57,11 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const classes = new ClassService(db, models.classes, catalog, audit, clock);
   const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, clock);
   const describeClasses = createClassViewer(classes, catalog, enrollment);
-  return { tokens, audit, talent, accounts, catalog, classes, enrollment, describeClasses };
+  const attendance = new AttendanceService(db, models.attendance, new CheckinTokens(config.jwtSecret), config.checkinTokenTtlSeconds, classes, enrollment, talent, audit, clock);
+  const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
+  const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
+  const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
+  return { tokens, audit, talent, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion };
 }
 
 export type Services = ReturnType<typeof createServices>;

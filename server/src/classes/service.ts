@@ -5,16 +5,28 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { shanghaiDate } from '../platform/time';
-import type { ClassModels, ClassRow, ClassSessionRow } from './models';
+import type { ClassModels, ClassRow, ClassSessionRow, ClassState } from './models';
 import type { ClassListQuery, ClassStatus, ClassView, CreateClassInput, SessionInput, SessionView, UpdateClassInput } from './schemas';
 
 /** The facts about a class that enrollment rules need, read under the class's row lock. */
 export interface ClassFacts {
   id: number;
+  courseId: number;
+  title: string;
+  endDate: string;
   capacity: number;
   status: ClassStatus;
   requiresApproval: boolean;
   cancelDeadline: Date | null;
+}
+
+export interface SessionFacts {
+  id: number;
+  classId: number;
+  startsAt: Date;
+  endsAt: Date;
+  topic: string;
+  classState: ClassState;
 }
 
 /** Seat counts come from the enrollment module; the class view only shows them. */
@@ -141,7 +153,16 @@ export class ClassService {
   async lockForSeats(id: number, transaction: Transaction): Promise<ClassFacts> {
     const row = await this.models.Class.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw new NotFoundError('开班不存在');
-    return { id: row.id, capacity: row.capacity, status: classStatus(row, this.clock.now()), requiresApproval: row.requiresApproval, cancelDeadline: row.cancelDeadline };
+    return {
+      id: row.id,
+      courseId: row.courseId,
+      title: row.title,
+      endDate: row.endDate,
+      capacity: row.capacity,
+      status: classStatus(row, this.clock.now()),
+      requiresApproval: row.requiresApproval,
+      cancelDeadline: row.cancelDeadline,
+    };
   }
 
   /**
@@ -186,6 +207,25 @@ export class ClassService {
       await this.audit.record({ actorId, action: 'session.create', entity: 'class', entityId: classId, after: { sessionId: session.id, topic: session.topic } }, transaction);
       return toSessionView(session);
     });
+  }
+
+  /** Completion closes the class for good: no more sign-ups, sessions or check-ins. */
+  async markCompleted(actorId: number, id: number, transaction: Transaction): Promise<void> {
+    await this.models.Class.update({ state: 'completed' }, { where: { id, state: 'scheduled' }, transaction });
+    await this.audit.record({ actorId, action: 'class.complete', entity: 'class', entityId: id, before: { state: 'scheduled' }, after: { state: 'completed' } }, transaction);
+  }
+
+  async sessionIds(classId: number, transaction?: Transaction): Promise<number[]> {
+    const rows = await this.models.ClassSession.findAll({ where: { classId }, attributes: ['id'], order: [['startsAt', 'ASC']], transaction });
+    return rows.map((r) => r.id);
+  }
+
+  /** A session and the state of its class, for attendance. */
+  async sessionFacts(sessionId: number): Promise<SessionFacts> {
+    const session = await this.models.ClassSession.findByPk(sessionId);
+    if (!session) throw new NotFoundError('课次不存在');
+    const cls = await this.models.Class.findByPk(session.classId, { attributes: ['id', 'state'] });
+    return { id: session.id, classId: session.classId, startsAt: session.startsAt, endsAt: session.endsAt, topic: session.topic, classState: cls!.state };
   }
 
   async sessions(classId: number): Promise<SessionView[]> {

@@ -14,6 +14,8 @@ export interface EnrollmentRow extends Model<InferAttributes<EnrollmentRow>, Inf
   waitlistSeq: number | null;
   decidedBy: number | null;
   endedAt: Date | null;
+  /** Set when the class is completed: did this enrolled practitioner complete it? */
+  outcome: CreationOptional<'completed' | 'failed' | null>;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
 }
@@ -30,6 +32,7 @@ export function defineEnrollmentModels(sequelize: Sequelize) {
       waitlistSeq: { type: DataTypes.INTEGER, allowNull: true },
       decidedBy: { type: DataTypes.INTEGER, allowNull: true },
       endedAt: { type: DataTypes.DATE(3), allowNull: true },
+      outcome: { type: DataTypes.STRING(16), allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

@@ -122,7 +122,7 @@ export class EnrollmentService {
         }
         const placement = cls.requiresApproval ? { status: 'pending' as const, waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
         const row = await this.models.Enrollment.create(
-          { classId, practitionerId, ...placement, active: true, decidedBy: null, endedAt: null },
+          { classId, practitionerId, ...placement, active: true, decidedBy: null, endedAt: null, outcome: null },
           { transaction },
         );
         return { enrollment: await this.outcome(row, transaction), created: true };
@@ -214,6 +214,30 @@ export class EnrollmentService {
       }
       await this.fillFreeSeats({ ...cls, capacity: patch.capacity ?? cls.capacity }, transaction);
     });
+  }
+
+  /** Whether this practitioner holds a seat in the class (enrolled, not waitlisted or pending). */
+  async isEnrolled(practitionerId: number, classId: number): Promise<boolean> {
+    return (await this.models.Enrollment.count({ where: { practitionerId, classId, status: 'enrolled' } })) > 0;
+  }
+
+  /** Who holds a seat in the class. */
+  async enrolledPractitionerIds(classId: number, transaction?: Transaction): Promise<number[]> {
+    const rows = await this.models.Enrollment.findAll({ where: { classId, status: 'enrolled' }, attributes: ['practitionerId'], order: [['id', 'ASC']], transaction });
+    return rows.map((r) => r.practitionerId);
+  }
+
+  /** Records how each seat ended when the class is completed. */
+  async recordOutcomes(classId: number, outcomes: Map<number, 'completed' | 'failed'>, transaction: Transaction): Promise<void> {
+    for (const outcome of ['completed', 'failed'] as const) {
+      const ids = [...outcomes].filter(([, o]) => o === outcome).map(([id]) => id);
+      if (ids.length) await this.models.Enrollment.update({ outcome }, { where: { classId, status: 'enrolled', practitionerId: ids }, transaction });
+    }
+  }
+
+  async outcomes(classId: number, transaction?: Transaction): Promise<{ practitionerId: number; outcome: 'completed' | 'failed' }[]> {
+    const rows = await this.models.Enrollment.findAll({ where: { classId, status: 'enrolled' }, attributes: ['practitionerId', 'outcome'], order: [['id', 'ASC']], transaction });
+    return rows.filter((r) => r.outcome).map((r) => ({ practitionerId: r.practitionerId, outcome: r.outcome! }));
   }
 
   async countsFor(classIds: number[]): Promise<Map<number, SeatCounts>> {

@@ -1,6 +1,6 @@
 import { UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
-import { ConflictError } from '../platform/errors';
+import { ConflictError, NotFoundError } from '../platform/errors';
 import { districtName } from '../reference/districts';
 import type { Category, RecordStatus, TitleLevel } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
@@ -81,6 +81,11 @@ export class TalentService {
         { id: r.id, userId: r.userId, name: r.name, orgName: r.orgName, district: r.district, districtName: districtName(r.district) ?? r.district, category: r.category, titleLevel: r.titleLevel },
       ]),
     );
+  }
+
+  /** Throws 404 unless a talent record with this id exists. */
+  async requireRecord(id: number): Promise<void> {
+    if ((await this.models.Practitioner.count({ where: { id } })) === 0) throw new NotFoundError('人才档案不存在');
   }
 
   async getOwnRecord(userId: number): Promise<PractitionerSelfView | null> {

@@ -1,3 +1,4 @@
+import multer from '@koa/multer';
 import type Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context } from 'koa';
@@ -5,6 +6,34 @@ import { z } from '../zod';
 import { authorize, type Access, type AuthUser } from './auth';
 import { parseInput } from './validate';
 import { errorBodySchema } from './openapi';
+import { PayloadTooLargeError, ValidationError } from '../errors';
+
+export interface UploadedFile {
+  buffer: Buffer;
+  size: number;
+  originalname: string;
+}
+
+/** A multipart route: one file field (at most maxBytes; larger → 413) beside the text fields in `body`. */
+export interface UploadSpec {
+  field: string;
+  maxBytes: number;
+  description: string;
+}
+
+function uploadMiddleware(spec: UploadSpec) {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: spec.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } }).single(spec.field);
+  return async (ctx: Context, next: () => Promise<unknown>) => {
+    try {
+      await parse(ctx as never, async () => undefined);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'LIMIT_FILE_SIZE') throw new PayloadTooLargeError(`文件不能超过 ${Math.round(spec.maxBytes / 1024 / 1024)} MB`);
+      throw new ValidationError([{ path: spec.field, message: code === 'LIMIT_UNEXPECTED_FILE' ? '上传的文件字段不正确' : '无法读取上传的内容' }]);
+    }
+    await next();
+  };
+}
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type UserFor<A extends Access> = A extends 'public' ? null : A extends 'optional' ? AuthUser | null : AuthUser;
@@ -34,6 +63,8 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /** A file upload beside `body` (sent as multipart/form-data). */
+  upload?: UploadSpec;
   /** Status of a normal answer (200 unless given). */
   status?: number;
   /** The projection returned; the answer is parsed through it, so nothing outside it can leak. */
@@ -46,6 +77,7 @@ export interface RouteDefinition<
     body: z.infer<B>;
     user: UserFor<A>;
     ctx: Context;
+    file: UploadedFile | undefined;
   }): Promise<z.input<R> | Reply<z.input<R>> | typeof SENT>;
 }
 
@@ -75,13 +107,16 @@ export class Routes {
     this.document(def);
     const normalStatus = def.status ?? 200;
     const isFile = (def.response as z.ZodType) === fileResponse;
+    const upload = def.upload ? uploadMiddleware(def.upload) : null;
     this.router[def.method](def.path, async (ctx: Context) => {
       const user = (ctx.state.user ?? null) as AuthUser | null;
       authorize(def.access, user);
+      if (upload) await upload(ctx, async () => undefined);
       const params = (def.params ? parseInput(def.params, ctx.params) : ctx.params) as z.infer<P>;
       const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
       const body = (def.body ? parseInput(def.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined) as z.infer<B>;
-      const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx });
+      const file = (ctx as unknown as { file?: UploadedFile }).file;
+      const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx, file });
       if (isFile || result === SENT) return;
       const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
       ctx.status = answer.status;
@@ -95,6 +130,7 @@ export class Routes {
     if (def.body || def.query || def.params) errorStatuses.add(400);
     if (def.access !== 'public' && def.access !== 'optional') errorStatuses.add(401);
     if (Array.isArray(def.access)) errorStatuses.add(403);
+    if (def.upload) errorStatuses.add(413);
     const responses: RouteConfig['responses'] = {
       [status]:
         def.response === fileResponse
@@ -107,7 +143,10 @@ export class Routes {
     const request: RouteConfig['request'] = {};
     if (def.params) request.params = def.params as RouteConfig['request'] extends { params?: infer X } ? X : never;
     if (def.query) request.query = def.query as RouteConfig['request'] extends { query?: infer X } ? X : never;
-    if (def.body) request.body = { content: { 'application/json': { schema: def.body } } };
+    if (def.body && def.upload) {
+      const multipart = (def.body as unknown as z.ZodObject).extend({ [def.upload.field]: z.any().openapi({ type: 'string', format: 'binary', description: def.upload.description }) });
+      request.body = { content: { 'multipart/form-data': { schema: multipart } } };
+    } else if (def.body) request.body = { content: { 'application/json': { schema: def.body } } };
     this.registry.registerPath({
       method: def.method,
       path: def.path.replace(/:(\w+)/g, '{$1}'),

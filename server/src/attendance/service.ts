@@ -1,0 +1,184 @@
+import { randomInt } from 'node:crypto';
+import { Op, UniqueConstraintError } from 'sequelize';
+import type { AuditService } from '../audit/service';
+import type { ClassService, SessionFacts } from '../classes/service';
+import type { EnrollmentService } from '../enrollment/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import type { TalentService } from '../talent/service';
+import type { CheckinTokens } from './checkinToken';
+import type { AttendanceModels, AttendanceRow, AttendanceStatus } from './models';
+
+/** Checked in more than this long after a session starts counts as late. */
+export const LATE_AFTER_MS = 15 * 60 * 1000;
+
+const SHORT_CODE = /^\d{6}$/;
+
+export class CheckinTokenInvalidError extends AppError {
+  constructor() {
+    super(400, 'CHECKIN_TOKEN_INVALID', '签到码无效或已过期，请扫描现场最新的二维码');
+  }
+}
+
+export interface CheckinResult {
+  sessionId: number;
+  status: 'present' | 'late';
+  checkedInAt: Date;
+}
+
+export interface AttendanceEntry {
+  practitionerId: number;
+  name: string;
+  orgName: string;
+  status: AttendanceStatus | null;
+  checkedInAt: Date | null;
+  markedByTrainer: boolean;
+}
+
+export class AttendanceService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: AttendanceModels,
+    private readonly tokens: CheckinTokens,
+    private readonly ttlSeconds: number,
+    private readonly classes: ClassService,
+    private readonly enrollment: EnrollmentService,
+    private readonly talent: TalentService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async openSession(sessionId: number): Promise<SessionFacts> {
+    const session = await this.classes.sessionFacts(sessionId);
+    if (session.classState !== 'scheduled') throw new ConflictError('开班已取消或已结业，不能再签到', 'CLASS_NOT_ACTIVE');
+    return session;
+  }
+
+  /** A fresh token (and its typed twin) for the trainer's rotating QR code. */
+  async issueToken(sessionId: number): Promise<{ token: string; expiresAt: Date; shortCode: string }> {
+    await this.openSession(sessionId);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.ttlSeconds * 1000);
+    const shortCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await this.db.writeTransaction(async (transaction) => {
+      await this.models.CheckinCode.destroy({ where: { expiresAt: { [Op.lt]: now } }, transaction });
+      await this.models.CheckinCode.create({ sessionId, code: shortCode, expiresAt, createdAt: now }, { transaction });
+    });
+    return { token: this.tokens.issue(sessionId, expiresAt), expiresAt, shortCode };
+  }
+
+  /** Which session a scanned token or typed code is for; the practitioner's enrollments settle a code shared by two sessions. */
+  private async resolveSession(tokenOrCode: string, practitionerId: number): Promise<SessionFacts> {
+    const now = this.clock.now();
+    if (SHORT_CODE.test(tokenOrCode)) {
+      const rows = await this.models.CheckinCode.findAll({ where: { code: tokenOrCode, expiresAt: { [Op.gt]: now } } });
+      for (const row of rows) {
+        const session = await this.classes.sessionFacts(row.sessionId);
+        if (await this.enrollment.isEnrolled(practitionerId, session.classId)) return session;
+      }
+      if (rows.length > 0) return this.classes.sessionFacts(rows[0].sessionId);
+      throw new CheckinTokenInvalidError();
+    }
+    const sessionId = this.tokens.verify(tokenOrCode, now);
+    if (sessionId === null) throw new CheckinTokenInvalidError();
+    try {
+      return await this.classes.sessionFacts(sessionId);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new CheckinTokenInvalidError();
+      throw err;
+    }
+  }
+
+  /**
+   * A practitioner scans in. Present, or late after 15 minutes; scanning again returns the same
+   * record. A trainer's absent or excused mark is replaced by the scan: the person is here.
+   */
+  async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
+    const session = await this.resolveSession(tokenOrCode, record.id);
+    if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
+    if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {
+      throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
+    }
+    const now = this.clock.now();
+    const status: 'present' | 'late' = now.getTime() > session.startsAt.getTime() + LATE_AFTER_MS ? 'late' : 'present';
+    const where = { sessionId: session.id, practitionerId: record.id };
+    try {
+      return await this.db.writeTransaction(async (transaction) => {
+        const existing = await this.models.Attendance.findOne({ where, transaction });
+        if (existing && (existing.status === 'present' || existing.status === 'late')) {
+          return { result: toCheckin(existing), created: false };
+        }
+        if (existing) {
+          await existing.update({ status, checkedInAt: now, markedBy: null }, { transaction });
+          return { result: toCheckin(existing), created: true };
+        }
+        const row = await this.models.Attendance.create({ ...where, status, checkedInAt: now, markedBy: null }, { transaction });
+        return { result: toCheckin(row), created: true };
+      });
+    } catch (err) {
+      // Two scans at the same instant: the unique index kept one; answer with it.
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const winner = await this.models.Attendance.findOne({ where });
+      if (!winner) throw err;
+      return { result: toCheckin(winner), created: false };
+    }
+  }
+
+  /** A trainer sets any status for an enrolled practitioner (audited). */
+  async mark(actorId: number, sessionId: number, practitionerId: number, status: AttendanceStatus): Promise<AttendanceEntry> {
+    const session = await this.openSession(sessionId);
+    if (!(await this.enrollment.isEnrolled(practitionerId, session.classId))) throw new NotFoundError('该学员没有报名此开班');
+    const where = { sessionId, practitionerId };
+    await this.db.writeTransaction(async (transaction) => {
+      const existing = await this.models.Attendance.findOne({ where, transaction, lock: transaction.LOCK.UPDATE });
+      const before = existing ? { status: existing.status } : null;
+      if (existing) await existing.update({ status, markedBy: actorId }, { transaction });
+      else await this.models.Attendance.create({ ...where, status, checkedInAt: null, markedBy: actorId }, { transaction });
+      await this.audit.record({ actorId, action: 'attendance.mark', entity: 'session', entityId: sessionId, before: { practitionerId, ...before }, after: { practitionerId, status } }, transaction);
+    });
+    return (await this.list(sessionId)).items.find((e) => e.practitionerId === practitionerId)!;
+  }
+
+  /** Every enrolled practitioner of the session's class with their status for this session. */
+  async list(sessionId: number): Promise<{ session: SessionFacts; items: AttendanceEntry[] }> {
+    const session = await this.classes.sessionFacts(sessionId);
+    const ids = await this.enrollment.enrolledPractitionerIds(session.classId);
+    const [people, rows] = await Promise.all([
+      this.talent.rosterSummaries(ids),
+      this.models.Attendance.findAll({ where: { sessionId } }),
+    ]);
+    const byPerson = new Map(rows.map((r) => [r.practitionerId, r]));
+    const items = ids.map((id) => {
+      const row = byPerson.get(id);
+      const person = people.get(id)!;
+      return {
+        practitionerId: id,
+        name: person.name,
+        orgName: person.orgName,
+        status: row?.status ?? null,
+        checkedInAt: row?.checkedInAt ?? null,
+        markedByTrainer: row ? row.markedBy !== null : false,
+      };
+    });
+    return { session, items };
+  }
+
+  /** For completion: each practitioner's status per session of the class (missing = no record). */
+  async statusesForSessions(sessionIds: number[]): Promise<Map<number, Map<number, AttendanceStatus>>> {
+    const result = new Map<number, Map<number, AttendanceStatus>>();
+    if (sessionIds.length === 0) return result;
+    const rows = await this.models.Attendance.findAll({ where: { sessionId: sessionIds }, attributes: ['sessionId', 'practitionerId', 'status'] });
+    for (const row of rows) {
+      if (!result.has(row.practitionerId)) result.set(row.practitionerId, new Map());
+      result.get(row.practitionerId)!.set(row.sessionId, row.status);
+    }
+    return result;
+  }
+}
+
+function toCheckin(row: AttendanceRow): CheckinResult {
+  return { sessionId: row.sessionId, status: row.status as 'present' | 'late', checkedInAt: row.checkedInAt! };
+}

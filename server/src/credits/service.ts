@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import type { AuditService } from '../audit/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors';
+import type { Page } from '../platform/http/pagination';
+import { shanghaiDate } from '../platform/time';
+import type { TalentService } from '../talent/service';
+import type { EvidenceStore } from './evidence';
+import type { ClaimStatus, CreditCategory, CreditClaimRow, CreditModels, CreditRecordRow, CreditSource } from './models';
+import type { AdjustmentInput, ClaimInput, ClaimView } from './schemas';
+
+/** Continuing education of professional and technical staff: 90 hours a year, two thirds professional. */
+export const DEFAULT_RULE = { requiredHours: 90, professionalShare: 2 / 3 };
+
+export interface CreditRule {
+  year: number;
+  requiredHours: number;
+  minProfessionalHours: number;
+  isDefault: boolean;
+}
+
+export interface Award {
+  practitionerId: number;
+  date: string;
+  hours: number;
+  category: CreditCategory;
+  source: CreditSource;
+  sourceKey: string;
+  title: string;
+  certificateCode?: string | null;
+  note?: string | null;
+  createdBy: number | null;
+}
+
+export interface CreditTotals {
+  earnedHours: number;
+  professionalHours: number;
+  publicHours: number;
+}
+
+/** The compliance arithmetic, in one place: totals against a rule. */
+export function assess(totals: CreditTotals, rule: Pick<CreditRule, 'requiredHours' | 'minProfessionalHours'>) {
+  const missingHours = Math.max(0, rule.requiredHours - totals.earnedHours);
+  const missingProfessionalHours = Math.max(0, rule.minProfessionalHours - totals.professionalHours);
+  return { missingHours, missingProfessionalHours, compliant: missingHours === 0 && missingProfessionalHours === 0 };
+}
+
+function toClaimView(row: CreditClaimRow, practitionerName?: string): ClaimView {
+  return {
+    id: row.id,
+    practitionerId: row.practitionerId,
+    ...(practitionerName ? { practitionerName } : {}),
+    title: row.title,
+    provider: row.provider,
+    date: row.date,
+    hours: row.hours,
+    category: row.category,
+    evidenceType: row.evidenceType,
+    status: row.status,
+    approvedHours: row.approvedHours,
+    rejectReason: row.rejectReason,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export class CreditService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: CreditModels,
+    private readonly talent: TalentService,
+    private readonly evidence: EvidenceStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- the ledger -------------------------------------------------------------------------
+
+  /**
+   * Appends one line to the ledger inside the caller's transaction. The (practitioner, sourceKey)
+   * unique index makes a second award of the same thing fail, whatever the timing.
+   */
+  async award(award: Award, transaction: Transaction): Promise<CreditRecordRow> {
+    return this.models.CreditRecord.create(
+      {
+        ...award,
+        year: Number(award.date.slice(0, 4)),
+        certificateCode: award.certificateCode ?? null,
+        note: award.note ?? null,
+        createdAt: this.clock.now(),
+      },
+      { transaction },
+    );
+  }
+
+  /** An office correction: a new line, positive or negative, never an edit. */
+  async adjust(actorId: number, input: AdjustmentInput): Promise<void> {
+    await this.talent.requireRecord(input.practitionerId);
+    await this.db.writeTransaction(async (transaction) => {
+      const record = await this.award(
+        {
+          practitionerId: input.practitionerId,
+          date: `${input.year}-12-31`,
+          hours: input.hours,
+          category: input.category,
+          source: 'adjustment',
+          sourceKey: `adjustment:${randomUUID()}`,
+          title: '学时调整',
+          note: input.reason,
+          createdBy: actorId,
+        },
+        transaction,
+      );
+      await this.audit.record({ actorId, action: 'credit.adjust', entity: 'practitioner', entityId: input.practitionerId, after: { recordId: record.id, year: input.year, hours: input.hours, category: input.category, reason: input.reason } }, transaction);
+    });
+  }
+
+  // ---- rules ------------------------------------------------------------------------------
+
+  async rule(year: number): Promise<CreditRule> {
+    const row = await this.models.CreditRule.findByPk(year);
+    if (row) return { year, requiredHours: row.requiredHours, minProfessionalHours: row.minProfessionalHours, isDefault: false };
+    return { year, requiredHours: DEFAULT_RULE.requiredHours, minProfessionalHours: DEFAULT_RULE.requiredHours * DEFAULT_RULE.professionalShare, isDefault: true };
+  }
+
+  async setRule(actorId: number, year: number, input: { requiredHours: number; minProfessionalHours: number }): Promise<CreditRule> {
+    await this.db.writeTransaction(async (transaction) => {
+      const before = await this.models.CreditRule.findByPk(year, { transaction, lock: transaction.LOCK.UPDATE });
+      if (before) await before.update({ ...input, updatedBy: actorId }, { transaction });
+      else await this.models.CreditRule.create({ year, ...input, updatedBy: actorId }, { transaction });
+      await this.audit.record(
+        { actorId, action: 'creditRule.set', entity: 'creditRule', entityId: year, before: before ? { requiredHours: before.requiredHours, minProfessionalHours: before.minProfessionalHours } : null, after: input },
+        transaction,
+      );
+    });
+    return this.rule(year);
+  }
+
+  // ---- a practitioner's year --------------------------------------------------------------
+
+  currentYear(): number {
+    return Number(shanghaiDate(this.clock.now()).slice(0, 4));
+  }
+
+  async summary(practitionerId: number, year: number) {
+    const [rule, rows] = await Promise.all([
+      this.rule(year),
+      this.models.CreditRecord.findAll({ where: { practitionerId, year }, order: [['date', 'DESC'], ['id', 'DESC']] }),
+    ]);
+    const totals = { earnedHours: 0, professionalHours: 0, publicHours: 0 };
+    for (const r of rows) {
+      totals.earnedHours += r.hours;
+      if (r.category === 'professional') totals.professionalHours += r.hours;
+      else totals.publicHours += r.hours;
+    }
+    return {
+      year,
+      requiredHours: rule.requiredHours,
+      minProfessionalHours: rule.minProfessionalHours,
+      ...totals,
+      ...assess(totals, rule),
+      records: rows.map((r) => ({
+        hours: r.hours,
+        category: r.category,
+        source: r.source,
+        title: r.title,
+        date: r.date,
+        ...(r.certificateCode ? { certificateCode: r.certificateCode } : {}),
+        ...(r.note ? { note: r.note } : {}),
+      })),
+    };
+  }
+
+  async summaryForUser(userId: number, year: number) {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
+    return this.summary(record.id, year);
+  }
+
+  // ---- claims for hours earned elsewhere --------------------------------------------------
+
+  async submitClaim(userId: number, input: ClaimInput, evidence: Buffer | undefined): Promise<ClaimView> {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
+    if (input.date > shanghaiDate(this.clock.now())) throw new ValidationError([{ path: 'date', message: '培训日期不能晚于今天' }]);
+    if (!evidence || evidence.length === 0) throw new ValidationError([{ path: 'evidence', message: '请上传证明材料（PDF 或图片）' }]);
+    const saved = this.evidence.save(evidence);
+    try {
+      const row = await this.db.writeTransaction((transaction) =>
+        this.models.CreditClaim.create(
+          { practitionerId: record.id, ...input, evidenceFile: saved.file, evidenceType: saved.type, status: 'pending', approvedHours: null, rejectReason: null, decidedBy: null, decidedAt: null },
+          { transaction },
+        ),
+      );
+      return toClaimView(row);
+    } catch (err) {
+      this.evidence.remove(saved.file);
+      throw err;
+    }
+  }
+
+  async myClaims(userId: number): Promise<ClaimView[]> {
+    const record = await this.talent.getOwnRecord(userId);
+    if (!record) return [];
+    const rows = await this.models.CreditClaim.findAll({ where: { practitionerId: record.id }, order: [['id', 'DESC']] });
+    return rows.map((r) => toClaimView(r));
+  }
+
+  async listClaims(query: { status?: ClaimStatus; page: number; pageSize: number }): Promise<Page<ClaimView>> {
+    const where: WhereOptions<CreditClaimRow> = query.status ? { status: query.status } : {};
+    const { rows, count } = await this.models.CreditClaim.findAndCountAll({ where, order: [['id', 'ASC']], limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const people = await this.talent.rosterSummaries(rows.map((r) => r.practitionerId));
+    return { items: rows.map((r) => toClaimView(r, people.get(r.practitionerId)?.name)), total: count, page: query.page, pageSize: query.pageSize };
+  }
+
+  async claimEvidence(id: number): Promise<{ content: Buffer; type: string }> {
+    const row = await this.models.CreditClaim.findByPk(id);
+    if (!row) throw new NotFoundError('申报不存在');
+    return { content: this.evidence.read(row.evidenceFile), type: row.evidenceType };
+  }
+
+  /** Approving adds an external credit record (hours may be reduced, never raised); twice changes nothing. */
+  async approveClaim(actorId: number, id: number, hours: number | undefined): Promise<ClaimView> {
+    try {
+      return await this.db.writeTransaction(async (transaction) => {
+        const row = await this.models.CreditClaim.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+        if (!row) throw new NotFoundError('申报不存在');
+        if (row.status === 'approved') return toClaimView(row);
+        if (row.status === 'rejected') throw new ConflictError('该申报已驳回', 'CLAIM_DECIDED');
+        const granted = hours ?? row.hours;
+        if (granted > row.hours) throw new ValidationError([{ path: 'hours', message: `认定学时不能超过申报的 ${row.hours} 学时` }]);
+        await row.update({ status: 'approved', approvedHours: granted, decidedBy: actorId, decidedAt: this.clock.now() }, { transaction });
+        await this.award(
+          { practitionerId: row.practitionerId, date: row.date, hours: granted, category: row.category, source: 'external', sourceKey: `claim:${row.id}`, title: `${row.title}（${row.provider}）`, createdBy: actorId },
+          transaction,
+        );
+        await this.audit.record({ actorId, action: 'claim.approve', entity: 'creditClaim', entityId: row.id, before: { status: 'pending', hours: row.hours }, after: { status: 'approved', approvedHours: granted } }, transaction);
+        return toClaimView(row);
+      });
+    } catch (err) {
+      // Two office clerks approving at once: the ledger's unique key kept one award; report the result.
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const row = await this.models.CreditClaim.findByPk(id);
+      return toClaimView(row!);
+    }
+  }
+
+  async rejectClaim(actorId: number, id: number, reason: string): Promise<ClaimView> {
+    return this.db.writeTransaction(async (transaction) => {
+      const row = await this.models.CreditClaim.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!row) throw new NotFoundError('申报不存在');
+      if (row.status === 'rejected') return toClaimView(row);
+      if (row.status === 'approved') throw new ConflictError('该申报已认定，如需更正请做学时调整', 'CLAIM_DECIDED');
+      await row.update({ status: 'rejected', rejectReason: reason, decidedBy: actorId, decidedAt: this.clock.now() }, { transaction });
+      await this.audit.record({ actorId, action: 'claim.reject', entity: 'creditClaim', entityId: row.id, before: { status: 'pending' }, after: { status: 'rejected', reason } }, transaction);
+      return toClaimView(row);
+    });
+  }
+}
