@@ -132,7 +132,28 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { cls: res.body as { id: number; capacity: number }, trainerToken: token };
   }
 
-  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, close: () => db.close() };
+  /**
+   * A class with `sessions` sessions (20 March 2026 onward, one a day at 09:00 Shanghai) and `people`
+   * practitioners enrolled in it.
+   */
+  async function classWithSessions(sessionCount: number, peopleCount: number, overrides: Record<string, unknown> = {}) {
+    const { cls, trainerToken } = await openClass({ capacity: Math.max(peopleCount, 1), startDate: '2026-03-20', endDate: '2026-03-29', ...overrides });
+    const sessions: { id: number; startsAt: string }[] = [];
+    for (let i = 0; i < sessionCount; i++) {
+      const day = String(20 + i).padStart(2, '0');
+      const res = await request
+        .post(`/api/classes/${cls.id}/sessions`)
+        .set(auth(trainerToken))
+        .send({ startsAt: `2026-03-${day}T09:00:00+08:00`, endsAt: `2026-03-${day}T12:00:00+08:00`, topic: `第 ${i + 1} 讲` })
+        .expect(201);
+      sessions.push(res.body);
+    }
+    const people = await seedPractitioners(peopleCount);
+    for (const p of people) await request.post(`/api/classes/${cls.id}/enrollments`).set(auth(p.token)).expect(201);
+    return { cls, trainerToken, sessions, people };
+  }
+
+  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, classWithSessions, close: () => db.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
