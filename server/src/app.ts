@@ -21,6 +21,7 @@ import { Routes } from './platform/http/route';
 import { staticSite } from './platform/http/staticSite';
 import type { Logger } from './platform/logger';
 import { registerReferenceRoutes } from './reference/routes';
+import { registerTalentOfficeRoutes } from './talent/officeRoutes';
 import { registerTalentRoutes } from './talent/routes';
 
 export interface AppDeps {
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): App {
   registerCompletionRoutes(routes, services.completion);
   registerCreditRoutes(routes, services.credits);
   registerCertificateRoutes(routes, services.certificates);
+  registerTalentOfficeRoutes(routes, services.talentOffice, services);
 
   const openapi = generateOpenApiDocument(registry);
   router.get('/api/openapi.json', (ctx) => {

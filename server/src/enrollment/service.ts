@@ -267,8 +267,12 @@ export class EnrollmentService {
   /** Every enrollment of the signed-in practitioner, newest first, with waitlist positions. */
   async myEnrollments(userId: number): Promise<MyEnrollmentEntry[]> {
     const record = await this.talent.getOwnRecord(userId);
-    if (!record) return [];
-    const rows = await this.models.Enrollment.findAll({ where: { practitionerId: record.id }, order: [['id', 'DESC']], limit: 200 });
+    return record ? this.enrollmentsOf(record.id) : [];
+  }
+
+  /** A practitioner's enrollments, newest first (the office's view of one person uses it too). */
+  async enrollmentsOf(practitionerId: number): Promise<MyEnrollmentEntry[]> {
+    const rows = await this.models.Enrollment.findAll({ where: { practitionerId }, order: [['id', 'DESC']], limit: 200 });
     const out: MyEnrollmentEntry[] = [];
     for (const row of rows) {
       const position = await this.waitlistPosition(row);

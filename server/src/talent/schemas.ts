@@ -69,3 +69,34 @@ export const practitionerSelfView = z
   })
   .openapi('PractitionerSelf');
 export type PractitionerSelfView = z.infer<typeof practitionerSelfView>;
+
+export const talentListQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  district: z.enum(DISTRICT_CODES).optional(),
+  orgType: z.enum(ORG_TYPES.values).optional(),
+  category: z.enum(CATEGORIES.values).optional(),
+  titleLevel: z.enum(TITLE_LEVELS.values).optional(),
+  tier: z.enum(TIERS.values).optional(),
+  status: z.enum(RECORD_STATUSES.values).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TalentListQuery = z.infer<typeof talentListQuery>;
+
+export const talentIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const rejectTalentInput = z.object({ reason: z.string().trim().min(2, '请填写不通过的原因').max(500) }).openapi('RejectTalentInput');
+export const patchTalentInput = z
+  .object({ tier: z.enum(TIERS.values).optional(), status: z.literal('inactive', { message: '只能把状态改为 inactive（停用）；恢复请使用认证' }).optional() })
+  .refine((p) => p.tier !== undefined || p.status !== undefined, '没有要修改的内容')
+  .openapi('PatchTalentInput');
+export type PatchTalentInput = z.infer<typeof patchTalentInput>;
+
+/** What the talent office sees of a record: everything but the ID number itself; phone masked. */
+export const practitionerOfficeView = practitionerSelfView
+  .extend({
+    source: z.enum(['self', 'import']),
+    claimed: z.boolean().openapi({ description: 'an account holds this record' }),
+    phoneMasked: z.string().nullable(),
+  })
+  .openapi('PractitionerOffice');
+export type PractitionerOfficeView = z.infer<typeof practitionerOfficeView>;

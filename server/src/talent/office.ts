@@ -1,0 +1,116 @@
+import { Op, type WhereOptions } from 'sequelize';
+import type { AccountService } from '../accounts/service';
+import type { AuditService } from '../audit/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ConflictError, NotFoundError } from '../platform/errors';
+import type { Page } from '../platform/http/pagination';
+import { examineIdNumber, hashIdNumber } from './idNumber';
+import type { PractitionerRow, TalentModels } from './models';
+import type { PatchTalentInput, PractitionerOfficeView, TalentListQuery } from './schemas';
+import { toSelfView } from './service';
+
+/** The fields an audit entry keeps of a record's state (never the ID hash). */
+const audited = (row: PractitionerRow) => ({ status: row.status, tier: row.tier, rejectReason: row.rejectReason });
+
+/** The talent office's work on the talent database: search, verify, reject, tier, deactivate. */
+export class TalentOfficeService {
+  constructor(
+    private readonly db: Database,
+    private readonly models: TalentModels,
+    private readonly accounts: AccountService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly idHashKey: string,
+  ) {}
+
+  private async views(rows: PractitionerRow[]): Promise<PractitionerOfficeView[]> {
+    const phones = await this.accounts.maskedPhones(rows.map((r) => r.userId).filter((id): id is number => id !== null));
+    return rows.map((row) => ({
+      ...toSelfView(row),
+      source: row.source,
+      claimed: row.userId !== null,
+      phoneMasked: row.userId !== null ? phones.get(row.userId) ?? null : null,
+    }));
+  }
+
+  /** Filters shared by search and export. A full ID number in `q` finds that person by hash. */
+  where(query: Omit<TalentListQuery, 'page' | 'pageSize'>): WhereOptions<PractitionerRow> {
+    const where: Record<string | symbol, unknown> = {};
+    for (const key of ['district', 'orgType', 'category', 'titleLevel', 'tier', 'status'] as const) {
+      if (query[key]) where[key] = query[key];
+    }
+    if (query.q) {
+      const facts = examineIdNumber(query.q);
+      if (typeof facts !== 'string') where.idHash = hashIdNumber(facts.normalized, this.idHashKey);
+      else {
+        const like = `%${query.q.replace(/[\\%_]/g, '')}%`;
+        where[Op.or] = [{ name: { [Op.like]: like } }, { orgName: { [Op.like]: like } }];
+      }
+    }
+    return where as WhereOptions<PractitionerRow>;
+  }
+
+  async search(query: TalentListQuery): Promise<Page<PractitionerOfficeView>> {
+    const { rows, count } = await this.models.Practitioner.findAndCountAll({
+      where: this.where(query),
+      order: [['id', 'DESC']],
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: await this.views(rows), total: count, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Rows for an export, in pages so a large export never holds everything twice. */
+  async *exportRows(query: Omit<TalentListQuery, 'page' | 'pageSize'>, batch = 1000): AsyncGenerator<PractitionerOfficeView[]> {
+    let afterId = 0;
+    for (;;) {
+      const rows = await this.models.Practitioner.findAll({ where: { ...this.where(query), id: { [Op.gt]: afterId } } as WhereOptions<PractitionerRow>, order: [['id', 'ASC']], limit: batch });
+      if (rows.length === 0) return;
+      yield await this.views(rows);
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+
+  async get(id: number): Promise<PractitionerOfficeView> {
+    const row = await this.models.Practitioner.findByPk(id);
+    if (!row) throw new NotFoundError('人才档案不存在');
+    return (await this.views([row]))[0];
+  }
+
+  private async change(actorId: number, id: number, action: string, apply: (row: PractitionerRow) => Partial<PractitionerRow['_creationAttributes']> | null): Promise<PractitionerOfficeView> {
+    await this.db.writeTransaction(async (transaction) => {
+      const row = await this.models.Practitioner.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!row) throw new NotFoundError('人才档案不存在');
+      const changes = apply(row);
+      if (!changes) return;
+      const before = audited(row);
+      await row.update(changes, { transaction });
+      await this.audit.record({ actorId, action, entity: 'practitioner', entityId: id, before, after: audited(row) }, transaction);
+    });
+    return this.get(id);
+  }
+
+  /** Verified counts toward the target. Verifying again changes nothing. */
+  verify(actorId: number, id: number): Promise<PractitionerOfficeView> {
+    return this.change(actorId, id, 'talent.verify', (row) =>
+      row.status === 'verified' ? null : { status: 'verified', verifiedAt: this.clock.now(), rejectReason: null },
+    );
+  }
+
+  reject(actorId: number, id: number, reason: string): Promise<PractitionerOfficeView> {
+    return this.change(actorId, id, 'talent.reject', (row) => {
+      if (row.status === 'inactive') throw new ConflictError('已停用的档案不能驳回', 'TALENT_INACTIVE');
+      return { status: 'rejected', rejectReason: reason, verifiedAt: null };
+    });
+  }
+
+  patch(actorId: number, id: number, input: PatchTalentInput): Promise<PractitionerOfficeView> {
+    return this.change(actorId, id, input.status ? 'talent.deactivate' : 'talent.tier', (row) => {
+      const changes: Partial<PractitionerRow['_creationAttributes']> = {};
+      if (input.tier !== undefined && input.tier !== row.tier) changes.tier = input.tier;
+      if (input.status === 'inactive' && row.status !== 'inactive') changes.status = 'inactive';
+      return Object.keys(changes).length ? changes : null;
+    });
+  }
+}
