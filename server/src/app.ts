@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): App {
   registerCompletionRoutes(routes, services.completion);
   registerCreditRoutes(routes, services.credits);
   registerCertificateRoutes(routes, services.certificates);
-  registerTalentOfficeRoutes(routes, services.talentOffice, services);
+  registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter, services);
 
   const openapi = generateOpenApiDocument(registry);
   router.get('/api/openapi.json', (ctx) => {

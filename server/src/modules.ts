@@ -25,6 +25,7 @@ import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
 import { defineTalentModels } from './talent/models';
+import { TalentImporter } from './talent/importer';
 import { TalentOfficeService } from './talent/office';
 import { TalentService } from './talent/service';
 
@@ -55,6 +56,7 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const wechat = createWechatClient({ ...config.wechat, fetch: doFetch });
   const accounts = new AccountService(db, models.accounts, tokens, wechat, audit, clock);
   const talentOffice = new TalentOfficeService(db, models.talent, accounts, audit, clock, config.idHashKey);
+  const talentImporter = new TalentImporter(db, models.talent, audit, clock, config.idHashKey);
   const catalog = new CatalogService(db, models.catalog);
   const classes = new ClassService(db, models.classes, catalog, audit, clock);
   const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, clock);
@@ -63,7 +65,7 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
-  return { tokens, audit, talent, talentOffice, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion };
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,9 +5,12 @@ import type { CreditService } from '../credits/service';
 import { myEnrollmentsView } from '../enrollment/schemas';
 import type { EnrollmentService } from '../enrollment/service';
 import { pageOf } from '../platform/http/pagination';
-import type { Routes } from '../platform/http/route';
+import { fileResponse, SENT, type Routes } from '../platform/http/route';
+import { z } from '../platform/zod';
+import { exportStream, importTemplate } from './exportFile';
+import type { TalentImporter } from './importer';
 import type { TalentOfficeService } from './office';
-import { patchTalentInput, practitionerOfficeView, rejectTalentInput, talentIdParams, talentListQuery } from './schemas';
+import { importQuery, importReportView, patchTalentInput, practitionerOfficeView, rejectTalentInput, talentExportQuery, talentIdParams, talentListQuery, templateQuery } from './schemas';
 
 const talentPage = pageOf(practitionerOfficeView).openapi('TalentPage');
 const talentDetail = practitionerOfficeView
@@ -21,7 +24,57 @@ export interface TalentDetailDeps {
   describeClasses: ClassViewer;
 }
 
-export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeService, deps: TalentDetailDeps): void {
+/** An upload of at most 20 MB: .xlsx or .csv, told apart by content. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeService, importer: TalentImporter, deps: TalentDetailDeps): void {
+  // Fixed paths first: /api/talents/:id would otherwise take "export".
+  routes.define({
+    method: 'get',
+    path: '/api/talents/export',
+    summary: 'Export the talent database with the same filters as the search (cells that could run as formulas are escaped)',
+    tag: 'talent office',
+    access: ['office'],
+    query: talentExportQuery,
+    response: fileResponse,
+    handler: async ({ query, ctx }) => {
+      const { format, ...filters } = query;
+      ctx.type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.set('Content-Disposition', `attachment; filename="talents.${format}"; filename*=UTF-8''${encodeURIComponent(`人才库.${format}`)}`);
+      ctx.body = exportStream(format, office.exportRows(filters));
+      return SENT;
+    },
+  });
+
+  routes.define({
+    method: 'get',
+    path: '/api/talents/import-template',
+    summary: 'The import template with Chinese headers and the allowed values',
+    tag: 'talent office',
+    access: ['office'],
+    query: templateQuery,
+    response: fileResponse,
+    handler: async ({ query, ctx }) => {
+      ctx.type = query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.set('Content-Disposition', `attachment; filename="template.${query.format}"; filename*=UTF-8''${encodeURIComponent(`人才信息导入模板.${query.format}`)}`);
+      ctx.body = await importTemplate(query.format);
+      return SENT;
+    },
+  });
+
+  routes.define({
+    method: 'post',
+    path: '/api/talents/import',
+    summary: 'Import talent records from .xlsx or .csv (field "file"), keyed on the ID number; ?dryRun=true changes nothing',
+    tag: 'talent office',
+    access: ['office'],
+    query: importQuery,
+    body: z.object({}),
+    upload: { field: 'file', maxBytes: IMPORT_MAX_BYTES, description: '.xlsx or .csv, at most 20 MB' },
+    response: importReportView,
+    handler: ({ user, query, file }) => importer.run(user.id, file?.buffer, file?.originalname ?? '', query.dryRun),
+  });
+
   routes.define({
     method: 'get',
     path: '/api/talents',

@@ -100,3 +100,17 @@ export const practitionerOfficeView = practitionerSelfView
   })
   .openapi('PractitionerOffice');
 export type PractitionerOfficeView = z.infer<typeof practitionerOfficeView>;
+
+const talentFilters = talentListQuery.omit({ page: true, pageSize: true });
+export const talentExportQuery = talentFilters.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const importQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1') });
+export const importReportView = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+    dryRun: z.boolean(),
+  })
+  .openapi('TalentImportReport');
+export const templateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

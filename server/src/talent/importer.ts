@@ -1,0 +1,234 @@
+import type { AuditService } from '../audit/service';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db';
+import { ValidationError } from '../platform/errors';
+import { DISTRICTS } from '../reference/districts';
+import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, TIERS, TITLE_LEVELS, type Tier } from '../reference/vocabulary';
+import { hashIdNumber, maskIdNumber } from './idNumber';
+import { readSheet } from './importFile';
+import type { PractitionerRow, TalentModels } from './models';
+import { profileInput, type ProfileInput } from './schemas';
+
+/** The columns of an import file: Chinese headers (and the aliases people actually use). */
+export const IMPORT_COLUMNS = [
+  { key: 'name', header: '姓名', aliases: [], required: true },
+  { key: 'idNumber', header: '身份证号码', aliases: ['身份证号', '公民身份号码'], required: true },
+  { key: 'gender', header: '性别', aliases: [], required: false },
+  { key: 'district', header: '区县', aliases: ['所在区县'], required: true },
+  { key: 'orgName', header: '工作单位', aliases: ['单位名称'], required: true },
+  { key: 'orgType', header: '单位类型', aliases: ['单位性质'], required: true },
+  { key: 'category', header: '人才类别', aliases: ['从业类别'], required: true },
+  { key: 'ipFields', header: '业务领域', aliases: ['专业领域'], required: true },
+  { key: 'titleLevel', header: '职称', aliases: ['知识产权职称'], required: true },
+  { key: 'tier', header: '人才层次', aliases: [], required: false },
+  { key: 'qualifications', header: '执业资格', aliases: ['资格证书'], required: false },
+  { key: 'email', header: '邮箱', aliases: ['电子邮箱'], required: false },
+  { key: 'status', header: '审核状态', aliases: ['状态'], required: false },
+] as const;
+type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
+const HEADER_OF = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+
+export interface ImportError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+  dryRun: boolean;
+}
+
+/** Label or value, either accepted: 企业 or enterprise. */
+function lookup(entries: readonly { value: string; label: string }[]) {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    map.set(e.label, e.value);
+    map.set(e.value.toLowerCase(), e.value);
+  }
+  return (text: string) => map.get(text) ?? map.get(text.toLowerCase());
+}
+const DISTRICT = (() => {
+  const map = new Map<string, string>();
+  for (const d of DISTRICTS) {
+    map.set(d.code, d.code);
+    map.set(d.name, d.code);
+  }
+  return (text: string) => map.get(text.replace(/^重庆市?/, ''));
+})();
+const ORG_TYPE = lookup(ORG_TYPES.options);
+const CATEGORY = lookup(CATEGORIES.options);
+const IP_FIELD = lookup(IP_FIELDS.options);
+const TITLE = lookup(TITLE_LEVELS.options);
+const TIER = lookup(TIERS.options);
+const GENDER = lookup(GENDERS.options);
+const STATUS = lookup([
+  { value: 'verified', label: '已认证' },
+  { value: 'pending', label: '待审核' },
+]);
+const LIST = /[、,，;；/\n]+/;
+
+interface ParsedRow {
+  row: number;
+  profile: ProfileInput;
+  tier: Tier | undefined;
+  status: 'verified' | 'pending';
+}
+
+/** One spreadsheet row → a valid record, or the errors naming its columns. Nothing half-valid. */
+function parseRow(row: number, get: (key: ColumnKey) => string): ParsedRow | ImportError[] {
+  const errors: ImportError[] = [];
+  const bad = (key: ColumnKey, message: string) => errors.push({ row, column: HEADER_OF[key], message });
+  const mapped = <T>(key: ColumnKey, map: (s: string) => T | undefined, what: string): T | string | undefined => {
+    const text = get(key);
+    if (text === '') return undefined;
+    const value = map(text);
+    if (value === undefined) bad(key, `无法识别的${what}「${text}」`);
+    return value ?? text;
+  };
+  const ipTexts = get('ipFields').split(LIST).filter(Boolean);
+  const ipFields = ipTexts.map((text) => IP_FIELD(text) ?? (bad('ipFields', `无法识别的业务领域「${text}」`), text));
+  const candidate = {
+    name: get('name'),
+    idNumber: get('idNumber'),
+    gender: mapped('gender', GENDER, '性别'),
+    district: mapped('district', DISTRICT, '区县'),
+    orgName: get('orgName'),
+    orgType: mapped('orgType', ORG_TYPE, '单位类型'),
+    category: mapped('category', CATEGORY, '人才类别'),
+    ipFields,
+    titleLevel: mapped('titleLevel', TITLE, '职称'),
+    qualifications: get('qualifications').split(LIST).map((q) => q.trim()).filter(Boolean),
+    email: get('email') || undefined,
+  };
+  const tier = mapped('tier', TIER, '人才层次') as Tier | undefined;
+  const status = (mapped('status', STATUS, '审核状态（只能是已认证或待审核）') ?? 'verified') as 'verified' | 'pending';
+  if (/^\d+(\.\d+)?[eE]\+\d+$/.test(candidate.idNumber)) {
+    bad('idNumber', '身份证号码被 Excel 存成了数字（科学计数法），请把该列设为文本后重新填写');
+  }
+  const parsed = profileInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'name') as ColumnKey;
+      if (!errors.some((e) => e.column === HEADER_OF[key])) bad(key, issue.message);
+    }
+  }
+  // Reported in the file's column order, the way a person reads the row.
+  const order = (column: string) => IMPORT_COLUMNS.findIndex((c) => c.header === column);
+  if (errors.length || !parsed.success) return errors.sort((a, b) => order(a.column) - order(b.column));
+  return { row, profile: parsed.data, tier, status };
+}
+
+/** Rows per transaction: each row lands whole or not at all; batches keep big files fast. */
+const BATCH = 200;
+
+/**
+ * Imports talent records keyed on the ID number's keyed hash. New people are created (verified unless
+ * the file says 待审核); known unclaimed records are updated; a record an account has claimed keeps
+ * what its holder entered and takes only the office's tier. The same file twice creates nothing.
+ */
+export class TalentImporter {
+  constructor(
+    private readonly db: Database,
+    private readonly models: TalentModels,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly idHashKey: string,
+  ) {}
+
+  async run(actorId: number, content: Buffer | undefined, filename: string, dryRun: boolean): Promise<ImportReport> {
+    const sheet = await readSheet(content, filename);
+    const indexOf = new Map<ColumnKey, number>();
+    for (const column of IMPORT_COLUMNS) {
+      const at = sheet.headers.findIndex((h) => h === column.header || (column.aliases as readonly string[]).includes(h));
+      if (at >= 0) indexOf.set(column.key, at);
+    }
+    const missing = IMPORT_COLUMNS.filter((c) => c.required && !indexOf.has(c.key)).map((c) => c.header);
+    if (missing.length) {
+      throw new ValidationError(missing.map((h) => ({ path: h, message: `缺少必填列「${h}」` })), `文件缺少必填列：${missing.join('、')}`);
+    }
+    if (sheet.rows.length === 0) throw new ValidationError([{ path: 'file', message: '文件中没有数据行' }], '文件中没有数据行');
+
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, errors: [], dryRun };
+    const good: (ParsedRow & { idHash: string })[] = [];
+    const firstRowOf = new Map<string, number>();
+    for (const { row, cells } of sheet.rows) {
+      const parsed = parseRow(row, (key) => (indexOf.has(key) ? (cells[indexOf.get(key)!] ?? '').trim() : ''));
+      if (Array.isArray(parsed)) {
+        report.errors.push(...parsed);
+        continue;
+      }
+      const idHash = hashIdNumber(parsed.profile.idNumber.normalized, this.idHashKey);
+      const earlier = firstRowOf.get(idHash);
+      if (earlier !== undefined) {
+        report.errors.push({ row, column: HEADER_OF.idNumber, message: `与第 ${earlier} 行的身份证号码重复` });
+        continue;
+      }
+      firstRowOf.set(idHash, row);
+      good.push({ ...parsed, idHash });
+    }
+
+    for (let i = 0; i < good.length; i += BATCH) {
+      const batch = good.slice(i, i + BATCH);
+      const apply = async (transaction?: Parameters<Parameters<Database['writeTransaction']>[0]>[0]) => {
+        const existing = new Map((await this.models.Practitioner.findAll({ where: { idHash: batch.map((r) => r.idHash) }, transaction })).map((r) => [r.idHash, r]));
+        for (const item of batch) {
+          const outcome = await this.applyRow(item, existing.get(item.idHash), dryRun ? undefined : transaction);
+          report[outcome]++;
+        }
+      };
+      if (dryRun) await apply();
+      else await this.db.writeTransaction(apply);
+    }
+
+    if (!dryRun) {
+      await this.db.writeTransaction((transaction) =>
+        this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length } }, transaction),
+      );
+    }
+    return report;
+  }
+
+  /** Decides (and unless dry-running, writes) one row: created, updated or unchanged. */
+  private async applyRow(item: ParsedRow & { idHash: string }, current: PractitionerRow | undefined, transaction: Parameters<Parameters<Database['writeTransaction']>[0]>[0] | undefined): Promise<'created' | 'updated' | 'unchanged'> {
+    const p = item.profile;
+    const fields = {
+      name: p.name,
+      idMasked: maskIdNumber(p.idNumber.normalized),
+      gender: p.idNumber.gender,
+      birthDate: p.idNumber.birthDate,
+      district: p.district,
+      orgName: p.orgName,
+      orgType: p.orgType,
+      category: p.category,
+      ipFields: p.ipFields,
+      titleLevel: p.titleLevel,
+      qualifications: p.qualifications,
+      email: p.email ?? null,
+    };
+    if (!current) {
+      if (transaction) {
+        await this.models.Practitioner.create(
+          { ...fields, idHash: item.idHash, userId: null, source: 'import', tier: item.tier ?? 'none', status: item.status, rejectReason: null, verifiedAt: item.status === 'verified' ? this.clock.now() : null },
+          { transaction },
+        );
+      }
+      return 'created';
+    }
+    // A claimed record belongs to its holder: the import may only set the office's tier.
+    const changes: Record<string, unknown> = {};
+    if (item.tier !== undefined && item.tier !== current.tier) changes.tier = item.tier;
+    if (current.userId === null) {
+      for (const [key, value] of Object.entries(fields)) {
+        const now = current.get(key as keyof PractitionerRow);
+        if (JSON.stringify(now) !== JSON.stringify(value)) changes[key] = value;
+      }
+    }
+    if (Object.keys(changes).length === 0) return 'unchanged';
+    if (transaction) await current.update(changes, { transaction });
+    return 'updated';
+  }
+}
