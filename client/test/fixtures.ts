@@ -1,4 +1,4 @@
-import type { Me, PractitionerRecord, Reference } from '../src/api'
+import type { Course, CourseDetail, Me, MyEnrollment, PractitionerRecord, Reference, TrainingClass } from '../src/api'
 
 export const reference: Reference = {
   districts: [
@@ -90,4 +90,59 @@ export function routes(table: Record<string, unknown | Route>) {
     const r = table[key]
     return typeof r === 'function' ? (r as Route)(opts.data) : r
   }
+}
+
+/* ---- catalog, classes, enrollment ---- */
+
+export function course(overrides: Partial<Course> = {}): Course {
+  return {
+    code: 'CQIP-PAT-101',
+    title: '专利申请文件撰写与审查意见答复实务',
+    summary: '从技术交底书中提炼发明构思，撰写权利要求书和说明书。',
+    category: 'professional',
+    creditHours: 32,
+    deliveryMode: 'offline',
+    topics: ['权利要求书撰写', '审查意见答复'],
+    audience: ['agent', 'lawyer'],
+    outline: [
+      { title: '专利授权实质条件', hours: 4, description: '新颖性、创造性、实用性' },
+      { title: '权利要求书撰写', hours: 6 },
+    ],
+    status: 'active',
+    ...overrides,
+  }
+}
+
+export function klass(overrides: Partial<TrainingClass> = {}): TrainingClass {
+  return {
+    id: 11,
+    courseCode: 'CQIP-PAT-101',
+    courseTitle: '专利申请文件撰写与审查意见答复实务',
+    category: 'professional',
+    creditHours: 32,
+    title: '2025 年第一期专利撰写实务班',
+    location: '重庆市渝北区知识产权培训基地 301 教室',
+    startDate: '2025-03-20',
+    endDate: '2025-03-22',
+    capacity: 40,
+    enrollOpensAt: '2025-03-01T01:00:00.000Z',
+    enrollClosesAt: '2025-03-18T10:00:00.000Z',
+    cancelDeadline: '2025-03-19T10:00:00.000Z',
+    requiresApproval: false,
+    status: 'open',
+    enrolledCount: 37,
+    seatsLeft: 3,
+    waitlistCount: 0,
+    pendingCount: 0,
+    myEnrollment: null,
+    ...overrides,
+  }
+}
+
+export function courseDetail(classes: TrainingClass[] = [klass()], overrides: Partial<Course> = {}): CourseDetail {
+  return { ...course(overrides), upcomingClasses: classes }
+}
+
+export function myEnrollment(overrides: Partial<MyEnrollment> = {}): MyEnrollment {
+  return { id: 501, status: 'enrolled', createdAt: '2025-03-02T02:00:00.000Z', class: klass(), ...overrides }
 }

@@ -47,6 +47,16 @@ describe('home', () => {
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/auth/login/index' })
   })
 
+  it('links to the courses and, for a practitioner, to 我的报名', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(record())), 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('课程与报名'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/courses/list/index' })
+    fireEvent.click(screen.getByText('我的报名'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/enrollment/mine/index' })
+  })
+
   it('has an error state with 重试', async () => {
     Taro.setStorageSync(TOKEN_KEY, 'tok')
     let answer: unknown = fail(500, 'INTERNAL', '')
@@ -80,7 +90,7 @@ describe('login', () => {
     render(<LoginPage />)
     fireEvent.click(screen.getByText('没有账号？去注册'))
     fireEvent.change(screen.getByPlaceholderText('请输入手机号'), { target: { value: '13800001234' } })
-    fireEvent.change(screen.getByPlaceholderText('至少 8 位'), { target: { value: 'secret-pass' } })
+    fireEvent.change(screen.getByPlaceholderText('请设置登录密码'), { target: { value: 'secret-pass' } })
     fireEvent.change(screen.getByPlaceholderText('请输入真实姓名'), { target: { value: '张三' } })
     await act(async () => {
       fireEvent.click(screen.getByText('注册'))
@@ -91,5 +101,25 @@ describe('login', () => {
     })
     expect(await screen.findByText('该手机号已注册')).toBeTruthy()
     expect(Taro.reLaunch).not.toHaveBeenCalled()
+  })
+
+  it('leaves the password rules to the server and shows its field message', async () => {
+    request.mockImplementation(
+      routes({
+        'POST /api/auth/register': fail(400, 'VALIDATION_FAILED', '请求参数不正确', [{ path: 'password', message: '密码至少 8 位' }]),
+      }),
+    )
+    render(<LoginPage />)
+    fireEvent.click(screen.getByText('没有账号？去注册'))
+    fireEvent.change(screen.getByPlaceholderText('请输入手机号'), { target: { value: '13800001234' } })
+    fireEvent.change(screen.getByPlaceholderText('请设置登录密码'), { target: { value: '123' } })
+    fireEvent.change(screen.getByPlaceholderText('请输入真实姓名'), { target: { value: '张三' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('注册'))
+    })
+    // a short password is sent as typed: the server answers with the rule
+    expect(request.mock.calls[0][0].data).toMatchObject({ password: '123' })
+    expect(await screen.findByText('密码至少 8 位')).toBeTruthy()
+    expect(screen.getByText('请求参数不正确')).toBeTruthy()
   })
 })

@@ -17,10 +17,23 @@ function type(placeholder: string, value: string) {
   fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } })
 }
 
-function pick(testId: string, label: string) {
-  const select = screen.getByTestId(testId) as HTMLSelectElement
-  const option = within(select).getByRole('option', { name: label }) as HTMLOptionElement
-  fireEvent.change(select, { target: { value: option.value } })
+/** The h5 SelectField: a native <select> with the field's id. */
+function select(id: string): HTMLSelectElement {
+  const el = document.getElementById(id)
+  if (!(el instanceof HTMLSelectElement)) throw new Error(`no <select id="${id}">`)
+  return el
+}
+
+function pick(id: string, label: string) {
+  const el = select(id)
+  const option = within(el).getByRole('option', { name: label }) as HTMLOptionElement
+  fireEvent.change(el, { target: { value: option.value } })
+}
+
+/** The label the select shows. */
+function shown(id: string): string | null {
+  const el = select(id)
+  return el.options[el.selectedIndex]?.textContent ?? null
 }
 
 async function renderLoaded() {
@@ -35,24 +48,27 @@ describe('profile form', () => {
     expect(screen.getByText('加载中…')).toBeTruthy()
     await screen.findByText('保存')
 
-    const district = screen.getByTestId('picker-district')
+    // native selects, named by their field labels
+    const district = screen.getByLabelText('所在区县')
+    expect(district).toBe(select('picker-district'))
     expect(within(district).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      '',
+      '请选择',
       '万州区',
       '渝中区',
       '城口县',
       '石柱土家族自治县',
     ])
-    expect(within(screen.getByTestId('picker-orgType')).getByRole('option', { name: '律师事务所' })).toBeTruthy()
-    expect(within(screen.getByTestId('picker-category')).getByRole('option', { name: '企业知识产权管理' })).toBeTruthy()
-    expect(within(screen.getByTestId('picker-titleLevel')).getByRole('option', { name: '中级' })).toBeTruthy()
-    expect(within(screen.getByTestId('picker-gender')).getByRole('option', { name: '女' })).toBeTruthy()
+    expect(within(screen.getByLabelText('单位类型')).getByRole('option', { name: '律师事务所' })).toBeTruthy()
+    expect(within(screen.getByLabelText('从业类别')).getByRole('option', { name: '企业知识产权管理' })).toBeTruthy()
+    expect(within(screen.getByLabelText('知识产权职称')).getByRole('option', { name: '中级' })).toBeTruthy()
+    expect(within(screen.getByLabelText('性别')).getByRole('option', { name: '女' })).toBeTruthy()
     for (const label of ['专利', '商标', '著作权']) {
       expect((screen.getByLabelText(label) as HTMLInputElement).checked).toBe(false)
     }
     // new record: the name is prefilled from the account, nothing is picked yet
     expect((screen.getByPlaceholderText('请输入真实姓名') as HTMLInputElement).value).toBe('张三')
     expect(screen.getAllByText('请选择').length).toBe(5)
+    expect(shown('picker-district')).toBe('请选择')
   })
 
   it('submits the right body and shows 待审核 after saving', async () => {
@@ -84,8 +100,9 @@ describe('profile form', () => {
     })
     type('选填', 'lisi@example.com')
 
-    // the pickers show the chosen labels
-    expect(screen.getByText('渝中区', { selector: 'span' })).toBeTruthy()
+    // the selects show the chosen labels
+    expect(shown('picker-district')).toBe('渝中区')
+    expect(shown('picker-gender')).toBe('女')
     expect((screen.getByLabelText('专利') as HTMLInputElement).checked).toBe(true)
 
     await act(async () => {
@@ -133,8 +150,9 @@ describe('profile form', () => {
     expect(id.value).toBe('')
     expect(screen.getByText(/需重新输入完整的 18 位身份证号/)).toBeTruthy()
     expect((screen.getByPlaceholderText('请输入单位全称') as HTMLInputElement).value).toBe('重庆某某专利代理事务所')
-    expect(screen.getByText('渝中区', { selector: 'span' })).toBeTruthy()
-    expect(screen.getByText('律师事务所', { selector: 'span' })).toBeTruthy()
+    expect(shown('picker-district')).toBe('渝中区')
+    expect(shown('picker-orgType')).toBe('律师事务所')
+    expect(shown('picker-gender')).toBe('男')
     expect((screen.getByLabelText('著作权') as HTMLInputElement).checked).toBe(true)
     expect((screen.getByLabelText('商标') as HTMLInputElement).checked).toBe(false)
 
@@ -174,7 +192,6 @@ describe('profile form', () => {
     )
     await renderLoaded()
 
-    fireEvent.click(screen.getByLabelText('专利')) // uncheck the only field
     type('500***********123X', '500103199001011230')
     await act(async () => {
       fireEvent.click(screen.getByText('保存'))

@@ -51,7 +51,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       process.stderr.write(chunk);
     });
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30000;
   for (;;) {

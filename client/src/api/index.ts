@@ -1,6 +1,21 @@
 import { request } from './request'
 import { clearToken, getToken, setToken } from './token'
-import type { AuthResult, Me, PractitionerRecord, ProfileInput, Reference, User, WechatAuthResult } from './types'
+import type {
+  AuthResult,
+  ClassSession,
+  CourseCategory,
+  CourseDetail,
+  CourseList,
+  EnrollmentOutcome,
+  Me,
+  MyEnrollment,
+  PractitionerRecord,
+  ProfileInput,
+  Reference,
+  TrainingClass,
+  User,
+  WechatAuthResult,
+} from './types'
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
@@ -59,4 +74,49 @@ export function resetReferenceCache(): void {
 
 export function saveProfile(input: ProfileInput): Promise<PractitionerRecord> {
   return request<PractitionerRecord>('/api/me/profile', { method: 'PUT', data: input })
+}
+
+/** '?a=1&b=x' from the non-empty values, or '' when there are none. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && String(v) !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/* ---- Course catalog ---- */
+
+export function listCourses(filter: { q?: string; category?: CourseCategory | '' } = {}): Promise<CourseList> {
+  return request<CourseList>(`/api/courses${queryString({ q: filter.q?.trim(), category: filter.category })}`)
+}
+
+/** One course with its upcoming classes (each with `myEnrollment` when a practitioner is signed in). */
+export function getCourse(code: string): Promise<CourseDetail> {
+  return request<CourseDetail>(`/api/courses/${encodeURIComponent(code)}`)
+}
+
+/* ---- Classes ---- */
+
+export function getClass(id: number): Promise<TrainingClass> {
+  return request<TrainingClass>(`/api/classes/${id}`)
+}
+
+export async function getClassSessions(id: number): Promise<ClassSession[]> {
+  return (await request<{ items: ClassSession[] }>(`/api/classes/${id}/sessions`)).items
+}
+
+/* ---- Enrollment ---- */
+
+/** Sign up: enrolled, waitlisted (with position) or pending approval. Calling again returns the same enrollment. */
+export function enroll(classId: number): Promise<EnrollmentOutcome> {
+  return request<EnrollmentOutcome>(`/api/classes/${classId}/enrollments`, { method: 'POST' })
+}
+
+export function cancelEnrollment(classId: number): Promise<{ status: 'cancelled' }> {
+  return request<{ status: 'cancelled' }>(`/api/classes/${classId}/enrollments/me`, { method: 'DELETE' })
+}
+
+/** Newest first. */
+export async function getMyEnrollments(): Promise<MyEnrollment[]> {
+  return (await request<{ items: MyEnrollment[] }>('/api/me/enrollments')).items
 }

@@ -85,3 +85,96 @@ export interface ErrorDetail {
   path: string
   message: string
 }
+
+/* ---- Course catalog, classes, enrollment (API.md "Course catalog", "Classes", "Enrollment") ---- */
+
+export type CourseCategory = 'professional' | 'public'
+export type DeliveryMode = 'offline' | 'online' | 'blended'
+
+export interface OutlineItem {
+  title: string
+  hours: number
+  description?: string
+}
+
+export interface Course {
+  code: string
+  title: string
+  summary: string
+  category: CourseCategory
+  creditHours: number
+  deliveryMode: DeliveryMode
+  topics: string[]
+  /** Practitioner category values; labels in Reference.categories. */
+  audience: string[]
+  outline: OutlineItem[]
+  status: 'active' | 'archived'
+}
+
+export interface CourseList {
+  items: Course[]
+  total: number
+}
+
+export type ClassStatus = 'open' | 'closed' | 'completed' | 'cancelled'
+/** The states of an enrollment that still count (hold a seat, a waitlist place or await approval). */
+export type ActiveEnrollmentStatus = 'enrolled' | 'waitlisted' | 'pending'
+export type EnrollmentStatus = ActiveEnrollmentStatus | 'cancelled' | 'rejected'
+
+export interface MyClassEnrollment {
+  id: number
+  status: ActiveEnrollmentStatus
+  waitlistPosition?: number
+}
+
+/** A class (开班) of a course. Dates are YYYY-MM-DD; the *At fields are ISO timestamps. */
+export interface TrainingClass {
+  id: number
+  courseCode: string
+  courseTitle: string
+  category: CourseCategory
+  creditHours: number
+  title: string
+  location: string
+  startDate: string
+  endDate: string
+  capacity: number
+  enrollOpensAt: string
+  enrollClosesAt: string
+  cancelDeadline: string | null
+  requiresApproval: boolean
+  status: ClassStatus
+  enrolledCount: number
+  seatsLeft: number
+  waitlistCount: number
+  pendingCount: number
+  /** Present for a signed-in practitioner: null when not signed up. */
+  myEnrollment?: MyClassEnrollment | null
+}
+
+export interface CourseDetail extends Course {
+  upcomingClasses: TrainingClass[]
+}
+
+export interface ClassSession {
+  id: number
+  classId: number
+  startsAt: string
+  endsAt: string
+  topic: string
+}
+
+export interface EnrollmentOutcome {
+  id: number
+  classId: number
+  status: ActiveEnrollmentStatus
+  waitlistPosition?: number
+}
+
+export interface MyEnrollment {
+  id: number
+  status: EnrollmentStatus
+  waitlistPosition?: number
+  createdAt: string
+  class: TrainingClass
+}

@@ -7,11 +7,44 @@ interface SelectFieldProps {
   options: Option[]
   value: string
   onChange: (value: string) => void
+  /** The accessible name of the control (the Field's label). */
+  label?: string
 }
 
-/** A single choice from reference options, as a Taro Picker (selector mode). */
-export function SelectField({ id, options, value, onChange }: SelectFieldProps) {
+/**
+ * A single choice from reference options. On h5 a native <select>: phones show their own picker,
+ * screen readers and browser tests see a real form control. In mini programs a Taro Picker.
+ * The `process.env.TARO_ENV` test is replaced at build time, so each build keeps one branch.
+ */
+export function SelectField({ id, options, value, onChange, label }: SelectFieldProps) {
   const index = options.findIndex((o) => o.value === value)
+
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <View className='field__select-wrap'>
+        <select
+          id={id}
+          className={index < 0 ? 'field__select field__select--empty' : 'field__select'}
+          aria-label={label}
+          value={index < 0 ? '' : value}
+          onChange={(e) => {
+            const picked = options.find((o) => o.value === e.target.value)
+            if (picked) onChange(picked.value)
+          }}
+        >
+          <option value='' disabled>
+            {zh.common.pleaseChoose}
+          </option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </View>
+    )
+  }
+
   const labels = options.map((o) => o.label)
   return (
     <Picker

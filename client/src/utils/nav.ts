@@ -12,3 +12,15 @@ export function goHome(): void {
 export function goProfileEdit(): void {
   Taro.navigateTo({ url: ROUTES.profileEdit })
 }
+
+export function goCourseList(): void {
+  Taro.navigateTo({ url: ROUTES.courseList })
+}
+
+export function goCourseDetail(code: string): void {
+  Taro.navigateTo({ url: `${ROUTES.courseDetail}?code=${encodeURIComponent(code)}` })
+}
+
+export function goMyEnrollments(): void {
+  Taro.navigateTo({ url: ROUTES.myEnrollments })
+}

@@ -56,6 +56,9 @@ export const Input = (p: Props) => (
     disabled={p.disabled}
     onChange={(e: ChangeEvent<HTMLInputElement>) => p.onInput?.(detail(e.target.value))}
     onBlur={(e) => p.onBlur?.(detail(e.target.value))}
+    onKeyDown={(e) => {
+      if (e.key === 'Enter') p.onConfirm?.(detail((e.target as HTMLInputElement).value))
+    }}
   />
 )
 

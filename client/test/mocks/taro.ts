@@ -22,6 +22,8 @@ export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' })
 export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }))
 export const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }))
 export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }))
+/** The person taps 确定 unless a test says otherwise (showModal.mockResolvedValueOnce({confirm: false, ...})). */
+export const showModal = jest.fn((_opts?: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
 
 /** Page shown: in tests that is once, on mount. */
 export function useDidShow(cb: () => void): void {
@@ -33,12 +35,18 @@ export function useDidShow(cb: () => void): void {
 export const useDidHide = (_cb: () => void): void => undefined
 export const useLoad = useDidShow
 export const useLaunch = useDidShow
-export const useRouter = () => ({ params: {}, path: '' })
+let routerParams: Record<string, string> = {}
+export const useRouter = () => ({ params: routerParams, path: '' })
+/** The query of the page under test (useRouter().params). */
+export function __setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
 
 /** Empty storage; call in beforeEach (jest's clearMocks keeps the implementations above). */
 export function __resetTaroMock(): void {
   storage.clear()
   request.mockReset()
+  routerParams = {}
 }
 
 const Taro = {
@@ -54,6 +62,7 @@ const Taro = {
   navigateBack,
   pageScrollTo,
   login,
+  showModal,
   useDidShow,
   useDidHide,
   useLoad,

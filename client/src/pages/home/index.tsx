@@ -6,7 +6,7 @@ import type { Me, Reference } from '../../api'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
 import { zh } from '../../text/zh'
-import { goLogin, goProfileEdit } from '../../utils/nav'
+import { goCourseList, goLogin, goMyEnrollments, goProfileEdit } from '../../utils/nav'
 import './index.css'
 
 type State =
@@ -98,6 +98,26 @@ export default function HomePage() {
             </Button>
           </View>
         )}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{zh.home.trainingTitle}</Text>
+        <View className='home__entry' onClick={goCourseList}>
+          <View className='home__entry-text'>
+            <Text className='home__entry-title'>{zh.home.courses}</Text>
+            <Text className='home__entry-hint'>{zh.home.coursesHint}</Text>
+          </View>
+          <Text className='home__entry-arrow'>›</Text>
+        </View>
+        {me.user.role === 'practitioner' ? (
+          <View className='home__entry' onClick={goMyEnrollments}>
+            <View className='home__entry-text'>
+              <Text className='home__entry-title'>{zh.home.myEnrollments}</Text>
+              <Text className='home__entry-hint'>{zh.home.myEnrollmentsHint}</Text>
+            </View>
+            <Text className='home__entry-arrow'>›</Text>
+          </View>
+        ) : null}
       </View>
 
       <Button className='btn btn--plain' onClick={logout}>

@@ -32,7 +32,7 @@ export const FIELD_NAMES: FieldName[] = [
 ]
 
 /** Only "something must be there"; every other rule is the server's. */
-export const REQUIRED_FIELDS: FieldName[] = ['name', 'idNumber', 'district', 'orgName', 'orgType', 'category', 'titleLevel']
+export const REQUIRED_FIELDS: FieldName[] = ['name', 'idNumber', 'district', 'orgName', 'orgType', 'category', 'ipFields', 'titleLevel']
 
 export function emptyForm(name = ''): ProfileForm {
   return {
@@ -80,7 +80,7 @@ export function missingRequired(form: ProfileForm, message: string): Partial<Rec
   const out: Partial<Record<FieldName, string>> = {}
   for (const f of REQUIRED_FIELDS) {
     const v = form[f]
-    if (typeof v === 'string' && !v.trim()) out[f] = message
+    if (typeof v === 'string' ? !v.trim() : !v.length) out[f] = message
   }
   return out
 }

@@ -164,6 +164,7 @@ export default function ProfileEditPage() {
         <Field label={t.gender + t.optional} error={errors.gender}>
           <SelectField
             id='picker-gender'
+            label={t.gender}
             options={reference.genders}
             value={form.gender}
             onChange={(v) => set('gender', v as ProfileForm['gender'])}
@@ -173,6 +174,7 @@ export default function ProfileEditPage() {
         <Field label={t.district} required error={errors.district}>
           <SelectField
             id='picker-district'
+            label={t.district}
             options={districtOptions}
             value={form.district}
             onChange={(v) => set('district', v)}
@@ -191,6 +193,7 @@ export default function ProfileEditPage() {
         <Field label={t.orgType} required error={errors.orgType}>
           <SelectField
             id='picker-orgType'
+            label={t.orgType}
             options={reference.orgTypes}
             value={form.orgType}
             onChange={(v) => set('orgType', v)}
@@ -200,13 +203,14 @@ export default function ProfileEditPage() {
         <Field label={t.category} required error={errors.category}>
           <SelectField
             id='picker-category'
+            label={t.category}
             options={reference.categories}
             value={form.category}
             onChange={(v) => set('category', v)}
           />
         </Field>
 
-        <Field label={t.ipFields} error={errors.ipFields}>
+        <Field label={t.ipFields} required error={errors.ipFields}>
           <CheckboxGroup className='profile__checks' onChange={(e) => set('ipFields', e.detail.value as string[])}>
             {reference.ipFields.map((o) => (
               <Label key={o.value} className='profile__check'>
@@ -220,6 +224,7 @@ export default function ProfileEditPage() {
         <Field label={t.titleLevel} required error={errors.titleLevel}>
           <SelectField
             id='picker-titleLevel'
+            label={t.titleLevel}
             options={reference.titleLevels}
             value={form.titleLevel}
             onChange={(v) => set('titleLevel', v)}

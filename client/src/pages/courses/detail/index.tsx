@@ -1,0 +1,310 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { cancelEnrollment, enroll, errorMessage, getClass, getCourse, getReference, isApiError, isSignedIn, signOut } from '../../../api'
+import type { CourseDetail, EnrollmentOutcome, Reference, TrainingClass } from '../../../api'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { classStatusLabel, courseCategoryLabel, deliveryModeLabel, enrollmentStatusLabel } from '../../../utils/labels'
+import { goLogin, goProfileEdit } from '../../../utils/nav'
+import { formatDateRange, formatDateTime } from '../../../utils/time'
+import './index.css'
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'missing' }
+  | { kind: 'ready'; course: CourseDetail; reference: Reference | null }
+
+/** What the last action on a class came to, shown in its card. */
+interface Notice {
+  ok: boolean
+  text: string
+  /** PROFILE_REQUIRED: offer the way to the talent-record form. */
+  profileRequired?: boolean
+}
+
+function outcomeText(out: EnrollmentOutcome): string {
+  if (out.status === 'waitlisted') return zh.enrollment.waitlisted(out.waitlistPosition)
+  if (out.status === 'pending') return zh.enrollment.pending
+  return zh.enrollment.enrolled
+}
+
+function paramCode(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw).trim()
+  } catch {
+    return raw.trim()
+  }
+}
+
+export default function CourseDetailPage() {
+  const router = useRouter()
+  const code = paramCode(router.params?.code)
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [classes, setClasses] = useState<TrainingClass[]>([])
+  const [notices, setNotices] = useState<Record<number, Notice>>({})
+  const [busyIds, setBusyIds] = useState<number[]>([])
+  const busy = useRef(new Set<number>())
+  const inFlight = useRef(false)
+
+  const load = useCallback(
+    async (showSpinner: boolean) => {
+      if (!code) {
+        setState({ kind: 'missing' })
+        return
+      }
+      if (inFlight.current) return
+      inFlight.current = true
+      if (showSpinner) setState({ kind: 'loading' })
+      try {
+        // the audience labels are a nicety: without /api/reference the raw values are shown
+        const [course, reference] = await Promise.all([getCourse(code), getReference().catch(() => null)])
+        setClasses(course.upcomingClasses ?? [])
+        setNotices({})
+        setState({ kind: 'ready', course, reference })
+      } catch (e) {
+        if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
+      } finally {
+        inFlight.current = false
+      }
+    },
+    [code],
+  )
+
+  useEffect(() => {
+    void load(true)
+  }, [load])
+
+  // back from the talent-record form (or sign-in): seats and my enrollment may have changed
+  useDidShow(() => {
+    void load(false)
+  })
+
+  const begin = (id: number) => {
+    if (busy.current.has(id)) return false
+    busy.current.add(id)
+    setBusyIds([...busy.current])
+    return true
+  }
+  const end = (id: number) => {
+    busy.current.delete(id)
+    setBusyIds([...busy.current])
+  }
+  const notify = (id: number, notice: Notice) => setNotices((n) => ({ ...n, [id]: notice }))
+
+  /** Re-reads one class after an action; a failed refresh keeps what is shown. */
+  const refresh = async (id: number) => {
+    try {
+      const fresh = await getClass(id)
+      setClasses((list) => list.map((c) => (c.id === id ? fresh : c)))
+    } catch {
+      // the notice already says what happened
+    }
+  }
+
+  const expired = () => {
+    signOut()
+    goLogin()
+  }
+
+  const signUp = async (cls: TrainingClass) => {
+    if (!isSignedIn()) {
+      Taro.showToast({ title: zh.enrollment.signInFirst, icon: 'none' })
+      goLogin()
+      return
+    }
+    if (!begin(cls.id)) return
+    try {
+      const out = await enroll(cls.id)
+      notify(cls.id, { ok: true, text: outcomeText(out) })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        end(cls.id)
+        expired()
+        return
+      }
+      if (isApiError(e) && e.code === 'ENROLLMENT_CLOSED') notify(cls.id, { ok: false, text: zh.enrollment.closed })
+      else if (isApiError(e) && e.code === 'PROFILE_REQUIRED') notify(cls.id, { ok: false, text: e.message, profileRequired: true })
+      else notify(cls.id, { ok: false, text: errorMessage(e) })
+    }
+    await refresh(cls.id)
+    end(cls.id)
+  }
+
+  const cancel = async (cls: TrainingClass) => {
+    if (busy.current.has(cls.id)) return
+    const answer = await Taro.showModal({
+      title: zh.enrollment.cancelTitle,
+      content: zh.enrollment.cancelContent(cls.title),
+      confirmText: zh.enrollment.cancelConfirm,
+      cancelText: zh.enrollment.cancelKeep,
+    })
+    if (!answer?.confirm || !begin(cls.id)) return
+    try {
+      await cancelEnrollment(cls.id)
+      notify(cls.id, { ok: true, text: zh.enrollment.cancelled })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        end(cls.id)
+        expired()
+        return
+      }
+      notify(cls.id, { ok: false, text: errorMessage(e) })
+    }
+    await refresh(cls.id)
+    end(cls.id)
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'missing') return <EmptyState text={zh.courses.missingCode} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+
+  const { course, reference } = state
+  const t = zh.courses
+  const audienceLabel = (value: string) => reference?.categories.find((o) => o.value === value)?.label ?? value
+
+  return (
+    <View className='page course'>
+      <View className='card'>
+        <Text className='course__title'>{course.title}</Text>
+        <View className='course__meta'>
+          <Text className={`tag tag--${course.category}`}>{courseCategoryLabel(course.category)}</Text>
+          <Text className='course__fact'>{t.hours(course.creditHours)}</Text>
+          <Text className='course__fact'>{deliveryModeLabel(course.deliveryMode)}</Text>
+        </View>
+        <Text className='course__summary'>{course.summary}</Text>
+      </View>
+
+      {/* the classes come first after the summary: signing up is why most people open this page */}
+      <Text className='section__title course__classes-title'>{t.classes}</Text>
+      {classes.length ? (
+        classes.map((cls) => (
+          <ClassCard
+            key={cls.id}
+            cls={cls}
+            notice={notices[cls.id]}
+            busy={busyIds.includes(cls.id)}
+            onEnroll={() => void signUp(cls)}
+            onCancel={() => void cancel(cls)}
+          />
+        ))
+      ) : (
+        <View className='card'>
+          <Text className='course__none'>{t.noClasses}</Text>
+        </View>
+      )}
+
+      {course.topics.length ? (
+        <View className='card'>
+          <Text className='section__title'>{t.topics}</Text>
+          <View className='chips'>
+            {course.topics.map((topic) => (
+              <Text key={topic} className='chip'>
+                {topic}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {course.audience.length ? (
+        <View className='card'>
+          <Text className='section__title'>{t.audience}</Text>
+          <View className='chips'>
+            {course.audience.map((a) => (
+              <Text key={a} className='chip chip--audience'>
+                {audienceLabel(a)}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {course.outline.length ? (
+        <View className='card'>
+          <Text className='section__title'>{t.outline}</Text>
+          {course.outline.map((item, i) => (
+            <View key={i} className='outline__item'>
+              <View className='outline__head'>
+                <Text className='outline__title'>
+                  {i + 1}. {item.title}
+                </Text>
+                <Text className='outline__hours'>{t.hours(item.hours)}</Text>
+              </View>
+              {item.description ? <Text className='outline__desc'>{item.description}</Text> : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+interface ClassCardProps {
+  cls: TrainingClass
+  notice?: Notice
+  busy: boolean
+  onEnroll: () => void
+  onCancel: () => void
+}
+
+function ClassCard({ cls, notice, busy, onEnroll, onCancel }: ClassCardProps) {
+  const c = zh.classes
+  const mine = cls.myEnrollment
+  return (
+    <View className='card klass' id={`class-${cls.id}`}>
+      <View className='klass__head'>
+        <Text className='klass__title'>{cls.title}</Text>
+        <Text className={`tag tag--${cls.status}`}>{classStatusLabel(cls.status)}</Text>
+      </View>
+      <View className='klass__row'>
+        <Text className='klass__label'>{c.dates}</Text>
+        <Text className='klass__value'>{formatDateRange(cls.startDate, cls.endDate)}</Text>
+      </View>
+      <View className='klass__row'>
+        <Text className='klass__label'>{c.location}</Text>
+        <Text className='klass__value'>{cls.location}</Text>
+      </View>
+      <View className='klass__row'>
+        <Text className='klass__label'>{c.enrollWindow}</Text>
+        <Text className='klass__value'>
+          {formatDateTime(cls.enrollOpensAt)} - {formatDateTime(cls.enrollClosesAt)}
+        </Text>
+      </View>
+      {cls.cancelDeadline ? (
+        <View className='klass__row'>
+          <Text className='klass__label'>{c.cancelDeadline}</Text>
+          <Text className='klass__value'>{formatDateTime(cls.cancelDeadline)}</Text>
+        </View>
+      ) : null}
+      <Text className='klass__seats'>{c.seats(cls.seatsLeft, cls.waitlistCount)}</Text>
+      {cls.requiresApproval ? <Text className='klass__note'>{c.requiresApproval}</Text> : null}
+
+      {notice ? (
+        <View className={notice.ok ? 'klass__notice klass__notice--ok' : 'klass__notice klass__notice--error'}>
+          <Text className='klass__notice-text'>{notice.text}</Text>
+          {notice.profileRequired ? (
+            <Button className='btn btn--primary klass__notice-btn' onClick={goProfileEdit}>
+              {zh.enrollment.goProfile}
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      {mine ? (
+        <View className='klass__mine'>
+          <Text className={`tag tag--${mine.status}`}>{enrollmentStatusLabel(mine)}</Text>
+          <Button className={busy ? 'btn btn--plain klass__btn btn--busy' : 'btn btn--plain klass__btn'} onClick={onCancel}>
+            {zh.enrollment.cancel}
+          </Button>
+        </View>
+      ) : cls.status === 'open' ? (
+        <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={onEnroll}>
+          {zh.enrollment.enroll}
+        </Button>
+      ) : null}
+    </View>
+  )
+}

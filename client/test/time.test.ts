@@ -1,0 +1,21 @@
+import { formatDate, formatDateRange, formatDateTime } from '../src/utils/time'
+
+describe('Shanghai time', () => {
+  it('shows an instant in UTC+8 whatever the device zone', () => {
+    expect(formatDateTime('2025-03-20T01:00:00.000Z')).toBe('3月20日 09:00')
+    expect(formatDateTime('2025-03-20T09:00:00+08:00')).toBe('3月20日 09:00')
+    // 20:30 UTC on the 31st is already the next day in Chongqing
+    expect(formatDateTime('2025-12-31T20:30:00Z')).toBe('1月1日 04:30')
+    expect(formatDateTime('not a date')).toBe('not a date')
+  })
+
+  it('shows calendar dates, with the year only when it is not this year', () => {
+    const now = new Date('2025-06-01T00:00:00Z')
+    expect(formatDate('2025-03-05', now)).toBe('3月5日')
+    expect(formatDate('2026-01-10', now)).toBe('2026年1月10日')
+    expect(formatDateRange('2025-03-20', '2025-03-22', now)).toBe('3月20日 - 3月22日')
+    expect(formatDateRange('2025-03-20', '2025-03-20', now)).toBe('3月20日')
+    expect(formatDateRange('2025-12-30', '2026-01-02', now)).toBe('12月30日 - 2026年1月2日')
+    expect(formatDateRange('2026-03-20', '2026-03-22', now)).toBe('2026年3月20日 - 3月22日')
+  })
+})
