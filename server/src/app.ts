@@ -21,6 +21,7 @@ import { Routes } from './platform/http/route';
 import { staticSite } from './platform/http/staticSite';
 import type { Logger } from './platform/logger';
 import { registerReferenceRoutes } from './reference/routes';
+import { registerStatsRoutes } from './stats/routes';
 import { registerTalentOfficeRoutes } from './talent/officeRoutes';
 import { registerTalentRoutes } from './talent/routes';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): App {
   registerCreditRoutes(routes, services.credits);
   registerCertificateRoutes(routes, services.certificates);
   registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter, services);
+  registerStatsRoutes(routes, services.stats, deps.config, deps.clock);
 
   const openapi = generateOpenApiDocument(registry);
   router.get('/api/openapi.json', (ctx) => {

@@ -25,6 +25,8 @@ import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
 import { defineTalentModels } from './talent/models';
+import { StatsService } from './stats/service';
+import { StatTallies } from './stats/tallies';
 import { TalentImporter } from './talent/importer';
 import { TalentOfficeService } from './talent/office';
 import { TalentService } from './talent/service';
@@ -39,15 +41,17 @@ export interface ModuleDeps {
 
 /** Builds every domain service once, wiring each to the services it may call. */
 export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps) {
+  // Statistics' aggregates are updated by the models' hooks, in the transaction of every change.
+  const tallies = new StatTallies(db);
   const models = {
     accounts: defineAccountModels(db.sequelize),
     audit: defineAuditModels(db.sequelize),
-    talent: defineTalentModels(db.sequelize),
+    talent: defineTalentModels(db.sequelize, (before, after, t) => tallies.onPractitionerChange(before, after, t)),
     catalog: defineCatalogModels(db.sequelize),
     classes: defineClassModels(db.sequelize),
     enrollment: defineEnrollmentModels(db.sequelize),
     attendance: defineAttendanceModels(db.sequelize),
-    credits: defineCreditModels(db.sequelize),
+    credits: defineCreditModels(db.sequelize, (record, t) => tallies.onCreditAward(record, t)),
     certificates: defineCertificateModels(db.sequelize),
   };
   const tokens = createTokenService(config.jwtSecret);
@@ -65,7 +69,8 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion };
+  const stats = new StatsService(db, credits, config, clock);
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion, stats };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -52,7 +52,7 @@ describe('importing talent records', () => {
     expect(errors).toEqual(['4:身份证号码', '5:区县', '6:单位类型', '6:业务领域', '7:姓名', '8:身份证号码', '9:身份证号码', '10:审核状态']);
     expect(res.body.errors.find((e: { row: number }) => e.row === 8).message).toMatch(/第 2 行/);
     expect(res.body.errors.find((e: { row: number }) => e.row === 9).message).toMatch(/科学计数法/);
-    expect(res.body.errors.find((e: { row: number }) => e.row === 6 && e.column === '业务领域').message).toMatch(/魔法/);
+    expect(res.body.errors.find((e: { row: number; column: string }) => e.row === 6 && e.column === '业务领域').message).toMatch(/魔法/);
 
     const one = await t.request.get(`/api/talents?q=${id(103)}`).set(auth(office.token)).expect(200);
     expect(one.body.items[0]).toMatchObject({ name: '王二', status: 'pending', tier: 'leading', source: 'import', claimed: false, district: '500103' });

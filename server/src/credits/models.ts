@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 
 export type CreditCategory = 'professional' | 'public';
 export type CreditSource = 'class' | 'external' | 'adjustment';
@@ -56,7 +56,10 @@ export class LedgerIsAppendOnlyError extends Error {
   }
 }
 
-export function defineCreditModels(sequelize: Sequelize) {
+/** Told about every new ledger line, inside the transaction that wrote it. */
+export type AwardListener = (record: Pick<CreditRecordRow, 'practitionerId' | 'year' | 'hours' | 'category' | 'source'>, transaction: Transaction | null) => Promise<void>;
+
+export function defineCreditModels(sequelize: Sequelize, onAward?: AwardListener) {
   const CreditRecord = sequelize.define<CreditRecordRow>(
     'CreditRecord',
     {
@@ -80,6 +83,9 @@ export function defineCreditModels(sequelize: Sequelize) {
       timestamps: false,
       // The ledger is append-only: any code path that tries to change or remove a line fails loudly.
       hooks: {
+        afterCreate: async (row, options) => {
+          if (onAward) await onAward(row.get({ plain: true }), options.transaction ?? null);
+        },
         beforeUpdate: () => {
           throw new LedgerIsAppendOnlyError();
         },

@@ -2,6 +2,7 @@ import type { QueryInterface } from 'sequelize';
 import * as m001 from './001-accounts-talent-audit';
 import * as m002 from './002-catalog-classes-enrollment';
 import * as m003 from './003-attendance-credits-certificates';
+import * as m004 from './004-stat-tallies';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { name: '001-accounts-talent-audit', ...m001 },
   { name: '002-catalog-classes-enrollment', ...m002 },
   { name: '003-attendance-credits-certificates', ...m003 },
+  { name: '004-stat-tallies', ...m004 },
 ];

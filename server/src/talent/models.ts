@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import { jsonText } from '../platform/json';
 import type { Category, Gender, IpField, OrgType, RecordStatus, Tier, TitleLevel } from '../reference/vocabulary';
 
@@ -30,7 +30,28 @@ export interface PractitionerRow extends Model<InferAttributes<PractitionerRow>,
   updatedAt: CreationOptional<Date>;
 }
 
-export function defineTalentModels(sequelize: Sequelize) {
+/** The facts about a record that statistics count by. */
+export interface PractitionerSnapshot {
+  id: number;
+  status: RecordStatus;
+  district: string;
+  orgType: OrgType;
+  category: Category;
+  titleLevel: TitleLevel;
+  tier: Tier;
+  verifiedAt: Date | null;
+}
+
+/** Told about every created, changed or removed record, inside the transaction that did it. */
+export type PractitionerListener = (before: PractitionerSnapshot | null, after: PractitionerSnapshot | null, transaction: Transaction | null) => Promise<void>;
+
+const SNAPSHOT_KEYS = ['id', 'status', 'district', 'orgType', 'category', 'titleLevel', 'tier', 'verifiedAt'] as const;
+
+function snapshot(read: (key: (typeof SNAPSHOT_KEYS)[number]) => unknown): PractitionerSnapshot {
+  return Object.fromEntries(SNAPSHOT_KEYS.map((k) => [k, read(k)])) as unknown as PractitionerSnapshot;
+}
+
+export function defineTalentModels(sequelize: Sequelize, listener?: PractitionerListener) {
   const Practitioner = sequelize.define<PractitionerRow>(
     'Practitioner',
     {
@@ -57,7 +78,29 @@ export function defineTalentModels(sequelize: Sequelize) {
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },
-    { tableName: 'practitioners', underscored: true },
+    {
+      tableName: 'practitioners',
+      underscored: true,
+      hooks: listener
+        ? {
+            // Bulk writes go row by row through the hooks below, so no write path escapes the listener.
+            beforeBulkUpdate: (options) => {
+              options.individualHooks = true;
+            },
+            beforeBulkDestroy: (options) => {
+              options.individualHooks = true;
+            },
+            afterCreate: (row, options) => listener(null, snapshot((k) => row.get(k)), options.transaction ?? null),
+            afterUpdate: (row, options) =>
+              listener(
+                snapshot((k) => (row.changed(k) ? row.previous(k) : row.get(k))),
+                snapshot((k) => row.get(k)),
+                options.transaction ?? null,
+              ),
+            afterDestroy: (row, options) => listener(snapshot((k) => row.get(k)), null, options.transaction ?? null),
+          }
+        : {},
+    },
   );
   return { Practitioner };
 }

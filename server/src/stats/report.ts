@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { sheetWith } from '../platform/spreadsheet';
+import type { StatsService } from './service';
+
+/**
+ * The annual talent report. It is built from the same service calls as the dashboard, so the two
+ * agree to the person: talent counts as of today, training and compliance for the chosen year.
+ */
+export async function buildReport(stats: StatsService, year: number, generatedAt: Date) {
+  const counts = await stats.talentCounts();
+  const verified = counts.practitioners.verified;
+  const [training, compliance, shortfall] = await Promise.all([stats.training(year), stats.compliance(year, verified), stats.shortfall(year, undefined, 1, 1)]);
+  const newVerifiedInYear = [...counts.months].filter(([m]) => m.startsWith(`${year}-`)).reduce((a, [, n]) => a + n, 0);
+  const shortBy = new Map(shortfall.byDistrict.map((d) => [d.code, d.short]));
+  return {
+    year,
+    generatedAt,
+    summary: { ...counts.practitioners, newVerifiedInYear },
+    districts: counts.byDistrict.map((d) => ({ ...d, shortOfRule: shortBy.get(d.code) ?? 0 })),
+    orgTypes: counts.byOrgType,
+    categories: counts.byCategory,
+    titleLevels: counts.byTitleLevel,
+    tiers: counts.byTier,
+    training,
+    compliance,
+  };
+}
+
+export type AnnualReport = Awaited<ReturnType<typeof buildReport>>;
+
+export function reportWorkbook(report: AnnualReport, target: { count: number; year: number }): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const s = report.summary;
+  sheetWith(wb, '汇总', ['项目', '数值'], [
+    ['报告年度', report.year],
+    ['目标人数', target.count],
+    ['已认证人数（计入目标）', s.verified],
+    ['完成比例', `${((s.verified / target.count) * 100).toFixed(2)}%`],
+    ['本年度新认证', s.newVerifiedInYear],
+    ['待审核', s.pending],
+    ['未通过', s.rejected],
+    ['已停用', s.inactive],
+    ['档案总数', s.total],
+  ]);
+  sheetWith(wb, '区县分布', ['区县代码', '区县', '已认证人数', '继续教育未达标'], report.districts.map((d) => [d.code, d.name, d.count, d.shortOfRule]));
+  const breakdown = (name: string, rows: { label: string; count: number }[]) => sheetWith(wb, name, ['类别', '已认证人数'], rows.map((r) => [r.label, r.count]));
+  breakdown('人才类别', report.categories);
+  breakdown('单位类型', report.orgTypes);
+  breakdown('职称', report.titleLevels);
+  breakdown('人才层次', report.tiers);
+  const t = report.training;
+  sheetWith(wb, '培训', ['项目', '数值'], [
+    ['开班数', t.classes],
+    ['报名成功人次', t.enrollments],
+    ['结业人次', t.completions],
+    ['授予学时', t.hoursAwarded],
+  ]);
+  const c = report.compliance;
+  sheetWith(wb, '继续教育达标', ['项目', '数值'], [
+    ['年度要求学时', c.requiredHours],
+    ['其中专业科目不少于', c.minProfessionalHours],
+    ['已认证人数', c.total],
+    ['达标人数', c.compliant],
+    ['达标率', `${(c.rate * 100).toFixed(2)}%`],
+  ]);
+  return wb;
+}

@@ -1,0 +1,58 @@
+import { z } from '../platform/zod';
+import { DISTRICT_CODES } from '../reference/districts';
+
+const breakdown = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const overviewView = z
+  .object({
+    target: z.object({ count: z.number().int(), year: z.number().int() }),
+    practitioners: z.object({ verified: z.number().int(), pending: z.number().int(), rejected: z.number().int(), inactive: z.number().int(), total: z.number().int() }),
+    progress: z.number(),
+    byDistrict: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+    byOrgType: breakdown,
+    byCategory: breakdown,
+    byTitleLevel: breakdown,
+    byTier: breakdown,
+    growth: z.array(z.object({ month: z.string(), newVerified: z.number().int(), cumulative: z.number().int() })),
+    projection: z.object({ monthlyRate: z.number(), projectedReachDate: z.string().nullable() }),
+    training: z.object({ year: z.number().int(), classes: z.number().int(), enrollments: z.number().int(), completions: z.number().int(), hoursAwarded: z.number() }),
+    compliance: z.object({ year: z.number().int(), requiredHours: z.number(), minProfessionalHours: z.number(), compliant: z.number().int(), total: z.number().int(), rate: z.number() }),
+  })
+  .openapi('StatsOverview');
+
+export const complianceQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  district: z.enum(DISTRICT_CODES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const complianceView = z
+  .object({
+    year: z.number().int(),
+    requiredHours: z.number(),
+    minProfessionalHours: z.number(),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(
+      z.object({
+        practitionerId: z.number().int(),
+        name: z.string(),
+        district: z.string(),
+        districtName: z.string(),
+        orgName: z.string(),
+        earnedHours: z.number(),
+        professionalHours: z.number(),
+        missingHours: z.number(),
+        missingProfessionalHours: z.number(),
+      }),
+    ),
+    byDistrict: z.array(z.object({ code: z.string(), name: z.string(), verified: z.number().int(), short: z.number().int() })),
+  })
+  .openapi('ComplianceShortfall');
+
+export const reportQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});

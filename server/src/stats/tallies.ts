@@ -1,0 +1,82 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { Database } from '../platform/db';
+import { shanghaiDate } from '../platform/time';
+import type { PractitionerSnapshot } from '../talent/models';
+
+export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+interface TallyKey {
+  dimension: string;
+  value: string;
+  status: string;
+}
+
+/** The tally cells one record counts in: its status overall, per dimension, and its month of verification. */
+export function tallyKeys(p: PractitionerSnapshot): TallyKey[] {
+  const keys: TallyKey[] = [{ dimension: 'all', value: '', status: p.status }];
+  for (const d of DIMENSIONS) keys.push({ dimension: d, value: String(p[d]), status: p.status });
+  if (p.status === 'verified' && p.verifiedAt) keys.push({ dimension: 'verifiedMonth', value: shanghaiDate(new Date(p.verifiedAt)).slice(0, 7), status: 'verified' });
+  return keys;
+}
+
+/**
+ * Keeps the statistics' aggregates in step with the records, inside the transaction of each change:
+ * called by the talent and credit models' hooks, so every write path is covered.
+ */
+export class StatTallies {
+  constructor(private readonly db: Database) {}
+
+  private upsertTally(key: TallyKey, delta: number, transaction: Transaction | null) {
+    const sql =
+      this.db.dialect === 'sqlite'
+        ? 'INSERT INTO talent_tallies (dimension, value, status, n) VALUES (?, ?, ?, ?) ON CONFLICT (dimension, value, status) DO UPDATE SET n = n + excluded.n'
+        : 'INSERT INTO talent_tallies (dimension, value, status, n) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)';
+    return this.db.sequelize.query(sql, { replacements: [key.dimension, key.value, key.status, delta], transaction, type: QueryTypes.INSERT });
+  }
+
+  async onPractitionerChange(before: PractitionerSnapshot | null, after: PractitionerSnapshot | null, transaction: Transaction | null): Promise<void> {
+    const delta = new Map<string, { key: TallyKey; n: number }>();
+    const add = (p: PractitionerSnapshot | null, sign: number) => {
+      for (const key of p ? tallyKeys(p) : []) {
+        const id = `${key.dimension}\u0000${key.value}\u0000${key.status}`;
+        const cell = delta.get(id) ?? { key, n: 0 };
+        cell.n += sign;
+        delta.set(id, cell);
+      }
+    };
+    add(before, -1);
+    add(after, +1);
+    for (const { key, n } of delta.values()) if (n !== 0) await this.upsertTally(key, n, transaction);
+
+    const wasCounted = before?.status === 'verified';
+    const isCounted = after?.status === 'verified';
+    const id = (after ?? before)!.id;
+    if (wasCounted !== isCounted) {
+      await this.db.sequelize.query('UPDATE credit_year_totals SET counted = ? WHERE practitioner_id = ?', { replacements: [isCounted, id], transaction, type: QueryTypes.UPDATE });
+    }
+  }
+
+  async onCreditAward(
+    record: { practitionerId: number; year: number; hours: number; category: string; source: string },
+    transaction: Transaction | null,
+  ): Promise<void> {
+    const [person] = await this.db.sequelize.query<{ status: string }>('SELECT status FROM practitioners WHERE id = ?', {
+      replacements: [record.practitionerId],
+      transaction,
+      type: QueryTypes.SELECT,
+    });
+    const counted = person?.status === 'verified';
+    const professional = record.category === 'professional' ? record.hours : 0;
+    const classHours = record.source === 'class' ? record.hours : 0;
+    const sql =
+      this.db.dialect === 'sqlite'
+        ? `INSERT INTO credit_year_totals (practitioner_id, year, hours, professional_hours, class_hours, counted) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (practitioner_id, year) DO UPDATE SET hours = hours + excluded.hours, professional_hours = professional_hours + excluded.professional_hours,
+           class_hours = class_hours + excluded.class_hours, counted = excluded.counted`
+        : `INSERT INTO credit_year_totals (practitioner_id, year, hours, professional_hours, class_hours, counted) VALUES (?, ?, ?, ?, ?, ?)
+           ON DUPLICATE KEY UPDATE hours = hours + VALUES(hours), professional_hours = professional_hours + VALUES(professional_hours),
+           class_hours = class_hours + VALUES(class_hours), counted = VALUES(counted)`;
+    await this.db.sequelize.query(sql, { replacements: [record.practitionerId, record.year, record.hours, professional, classHours, counted], transaction, type: QueryTypes.INSERT });
+  }
+}
