@@ -1,5 +1,7 @@
 import http from 'node:http';
+import { QueryTypes } from 'sequelize';
 import { createApp } from './app';
+import { DEMO_PASSWORD, generateDemo } from './demo/generate';
 import { ConfigError, loadConfig } from './config';
 import { systemClock } from './platform/clock';
 import { createDatabase, prepareDatabase } from './platform/db';
@@ -36,6 +38,15 @@ async function main(): Promise<void> {
     else logger.info({ outcome }, 'admin account');
   } else {
     logger.warn('ADMIN_PHONE/ADMIN_PASSWORD not set: no admin account created');
+  }
+
+  if (config.demo) {
+    const [row] = await db.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM practitioners', { type: QueryTypes.SELECT });
+    if (Number(row.n) === 0) {
+      logger.info('DEMO=1 and the database is empty: generating the demo data set (about a minute)');
+      const { staff } = await generateDemo(db, config, { practitioners: 3000, creditRecordsPerPerson: 6, log: (m) => logger.info(`demo: ${m}`) });
+      logger.info({ staff, password: DEMO_PASSWORD }, 'demo data ready');
+    }
   }
 
   const server = http.createServer(app.koa.callback());

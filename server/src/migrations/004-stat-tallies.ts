@@ -25,6 +25,13 @@ export async function up(qi: QueryInterface): Promise<void> {
   });
   await qi.addIndex('credit_year_totals', ['year', 'counted', 'hours', 'professional_hours'], { name: 'credit_year_totals_compliance' });
 
+  // Per-year sums that would otherwise scan every person's totals (hours awarded by classes).
+  await qi.createTable('year_tallies', {
+    year: { type: DataTypes.INTEGER, allowNull: false, primaryKey: true },
+    metric: { type: DataTypes.STRING(32), allowNull: false, primaryKey: true },
+    value: { type: DataTypes.DOUBLE, allowNull: false },
+  });
+
   // Backfill from existing rows, so a database migrated with data in it starts consistent.
   const dims = ['district', 'org_type', 'category', 'title_level', 'tier'];
   const names: Record<string, string> = { district: 'district', org_type: 'orgType', category: 'category', title_level: 'titleLevel', tier: 'tier' };
@@ -54,6 +61,7 @@ export async function up(qi: QueryInterface): Promise<void> {
 }
 
 export async function down(qi: QueryInterface): Promise<void> {
+  await qi.dropTable('year_tallies');
   await qi.dropTable('credit_year_totals');
   await qi.dropTable('talent_tallies');
 }

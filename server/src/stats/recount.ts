@@ -3,7 +3,7 @@ import type { Database } from '../platform/db';
 import { tallyKeys } from './tallies';
 
 export interface RecountDifference {
-  table: 'talent_tallies' | 'credit_year_totals';
+  table: 'talent_tallies' | 'credit_year_totals' | 'year_tallies';
   key: string;
   stored: number | string;
   recounted: number | string;
@@ -52,6 +52,15 @@ export async function recount(db: Database): Promise<RecountDifference[]> {
   const recounted = new Map(totals.map((r) => [`${r.practitioner_id}|${r.year}`, fmt(r)]));
   for (const key of new Set([...recounted.keys(), ...storedTotals.keys()])) {
     if (recounted.get(key) !== storedTotals.get(key)) differences.push({ table: 'credit_year_totals', key, stored: storedTotals.get(key) ?? '(none)', recounted: recounted.get(key) ?? '(none)' });
+  }
+  const classHours = new Map(
+    (await select<{ year: number; h: number }>(`SELECT year, SUM(hours) AS h FROM credit_records WHERE source = 'class' GROUP BY year`)).map((r) => [String(r.year), Number(r.h)]),
+  );
+  const storedHours = new Map(
+    (await select<{ year: number; value: number }>(`SELECT year, value FROM year_tallies WHERE metric = 'classHours'`)).filter((r) => Number(r.value) !== 0).map((r) => [String(r.year), Number(r.value)]),
+  );
+  for (const year of new Set([...classHours.keys(), ...storedHours.keys()])) {
+    if ((classHours.get(year) ?? 0) !== (storedHours.get(year) ?? 0)) differences.push({ table: 'year_tallies', key: `${year}|classHours`, stored: storedHours.get(year) ?? 0, recounted: classHours.get(year) ?? 0 });
   }
   return differences;
 }

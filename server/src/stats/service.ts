@@ -111,8 +111,8 @@ export class StatsService {
        WHERE c.start_date BETWEEN ? AND ? AND c.state <> 'cancelled' AND e.status = 'enrolled'`,
       [from, to],
     );
-    const [hours] = await this.query<{ h: number | string | null }>('SELECT SUM(class_hours) AS h FROM credit_year_totals WHERE year = ?', [year]);
-    return { year, classes: Number(classes.n), enrollments: Number(enrollments.n), completions: Number(enrollments.done ?? 0), hoursAwarded: Number(hours.h ?? 0) };
+    const [hours] = await this.query<{ h: number | string | null }>(`SELECT value AS h FROM year_tallies WHERE year = ? AND metric = 'classHours'`, [year]);
+    return { year, classes: Number(classes.n), enrollments: Number(enrollments.n), completions: Number(enrollments.done ?? 0), hoursAwarded: Number(hours?.h ?? 0) };
   }
 
   async compliance(year: number, verified: number) {

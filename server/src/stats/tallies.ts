@@ -78,5 +78,12 @@ export class StatTallies {
            ON DUPLICATE KEY UPDATE hours = hours + VALUES(hours), professional_hours = professional_hours + VALUES(professional_hours),
            class_hours = class_hours + VALUES(class_hours), counted = VALUES(counted)`;
     await this.db.sequelize.query(sql, { replacements: [record.practitionerId, record.year, record.hours, professional, classHours, counted], transaction, type: QueryTypes.INSERT });
+    if (classHours) {
+      const yearly =
+        this.db.dialect === 'sqlite'
+          ? `INSERT INTO year_tallies (year, metric, value) VALUES (?, 'classHours', ?) ON CONFLICT (year, metric) DO UPDATE SET value = value + excluded.value`
+          : `INSERT INTO year_tallies (year, metric, value) VALUES (?, 'classHours', ?) ON DUPLICATE KEY UPDATE value = value + VALUES(value)`;
+      await this.db.sequelize.query(yearly, { replacements: [record.year, classHours], transaction, type: QueryTypes.INSERT });
+    }
   }
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * GET /api/stats/overview at scale: 100,000 practitioners and 1,000,000 credit records.
+ *
+ *   npm run build:server
+ *   node bench/stats-overview.js --db sqlite:/tmp/cqip-bench.sqlite
+ *   node bench/stats-overview.js --db mysql://root@127.0.0.1:3306/cqip_bench
+ *
+ * The data set is generated once per database (npm run demo's generator, --practitioners 100000).
+ * Then, in one process: warm-up requests, then N sequential requests over HTTP on loopback, and the
+ * latency percentiles. Target: p95 under 50 ms, warm, on SQLite and on MariaDB.
+ */
+const http = require('node:http');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const dbUrl = arg('db', 'sqlite:/tmp/cqip-bench.sqlite');
+const practitioners = Number(arg('practitioners', 100000));
+const requests = Number(arg('requests', 300));
+const dist = path.resolve(__dirname, '../server/dist');
+
+async function main() {
+  process.env.DATABASE_URL = dbUrl;
+  process.env.DATA_DIR = process.env.DATA_DIR || '/tmp/cqip-bench-data';
+  const { loadConfig } = require(`${dist}/config`);
+  const { createDatabase, prepareDatabase } = require(`${dist}/platform/db`);
+  const { migrateToLatest } = require(`${dist}/platform/migrator`);
+  const { generateDemo } = require(`${dist}/demo/generate`);
+  const { createApp } = require(`${dist}/app`);
+  const { systemClock } = require(`${dist}/platform/clock`);
+  const pino = require(require.resolve('pino', { paths: [dist] }));
+
+  const config = loadConfig(process.env, () => {});
+  const db = createDatabase(config.databaseUrl);
+  await prepareDatabase(db);
+  await migrateToLatest(db);
+  const count = async (table) => Number((await db.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`, { type: 'SELECT' }))[0].n);
+  if ((await count('practitioners')) === 0) {
+    const t0 = performance.now();
+    console.error(`generating ${practitioners} practitioners and ~${practitioners * 10} credit records into ${dbUrl} …`);
+    await generateDemo(db, config, { practitioners, creditRecordsPerPerson: 10, log: (m) => console.error(`  ${m}`) });
+    console.error(`  generated in ${Math.round((performance.now() - t0) / 1000)} s`);
+  }
+  const sizes = { practitioners: await count('practitioners'), creditRecords: await count('credit_records'), enrollments: await count('enrollments') };
+
+  const app = createApp({ config, db, clock: systemClock, logger: pino({ level: 'silent' }) });
+  const office = (await db.sequelize.query(`SELECT id FROM users WHERE role = 'office' LIMIT 1`, { type: 'SELECT' }))[0];
+  const token = app.services.tokens.sign({ id: office.id, role: 'office' });
+  const server = http.createServer(app.koa.callback());
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.address().port, path: '/api/stats/overview', agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${res.statusCode} ${body}`))));
+      });
+      req.on('error', reject);
+    });
+
+  for (let i = 0; i < 20; i++) await get();
+  const times = [];
+  for (let i = 0; i < requests; i++) {
+    const t = performance.now();
+    await get();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+  const overview = JSON.parse(await get());
+  console.log(
+    JSON.stringify(
+      {
+        database: db.dialect,
+        ...sizes,
+        requests,
+        ms: { p50: pct(50), p95: pct(95), p99: pct(99), max: Math.round(times[times.length - 1] * 10) / 10 },
+        rssMiB: Math.round(process.memoryUsage().rss / 1048576),
+        verified: overview.practitioners.verified,
+        compliance: overview.compliance,
+      },
+      null,
+      2,
+    ),
+  );
+  server.close();
+  agent.destroy();
+  await db.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

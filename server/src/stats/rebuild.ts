@@ -1,0 +1,42 @@
+import { QueryTypes } from 'sequelize';
+import type { Database } from '../platform/db';
+import { tallyKeys } from './tallies';
+
+/**
+ * Recomputes every aggregate from the raw rows, replacing what is stored, in one transaction. For bulk
+ * loads that bypass the model hooks (demo and benchmark data sets); normal writes never need it.
+ */
+export async function rebuildAggregates(db: Database): Promise<void> {
+  await db.writeTransaction(async (transaction) => {
+    const run = (sql: string, replacements: unknown[] = []) => db.sequelize.query(sql, { replacements, transaction });
+    await run('DELETE FROM talent_tallies');
+    await run('DELETE FROM credit_year_totals');
+    await run('DELETE FROM year_tallies');
+    const cells = new Map<string, number>();
+    const people = await db.sequelize.query<{ id: number; status: string; district: string; org_type: string; category: string; title_level: string; tier: string; verified_at: string | Date | null }>(
+      'SELECT id, status, district, org_type, category, title_level, tier, verified_at FROM practitioners',
+      { type: QueryTypes.SELECT, transaction },
+    );
+    for (const p of people) {
+      for (const k of tallyKeys({ id: p.id, status: p.status, district: p.district, orgType: p.org_type, category: p.category, titleLevel: p.title_level, tier: p.tier, verifiedAt: p.verified_at ? new Date(p.verified_at) : null } as never)) {
+        const key = `${k.dimension}\u0000${k.value}\u0000${k.status}`;
+        cells.set(key, (cells.get(key) ?? 0) + 1);
+      }
+    }
+    const rows = [...cells].map(([key, n]) => [...key.split('\u0000'), n]);
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      await run(`INSERT INTO talent_tallies (dimension, value, status, n) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
+    }
+    await run(
+      `INSERT INTO credit_year_totals (practitioner_id, year, hours, professional_hours, class_hours, counted)
+       SELECT r.practitioner_id, r.year, SUM(r.hours),
+              SUM(CASE WHEN r.category = 'professional' THEN r.hours ELSE 0 END),
+              SUM(CASE WHEN r.source = 'class' THEN r.hours ELSE 0 END),
+              MAX(CASE WHEN p.status = 'verified' THEN 1 ELSE 0 END)
+       FROM credit_records r JOIN practitioners p ON p.id = r.practitioner_id
+       GROUP BY r.practitioner_id, r.year`,
+    );
+    await run(`INSERT INTO year_tallies (year, metric, value) SELECT year, 'classHours', SUM(hours) FROM credit_records WHERE source = 'class' GROUP BY year`);
+  });
+}

@@ -1,0 +1,40 @@
+import { QueryTypes } from 'sequelize';
+import { generateDemo } from '../src/demo/generate';
+import { recount } from '../src/stats/recount';
+import { createTestApp } from './helpers/testApp';
+
+async function summary(t: Awaited<ReturnType<typeof createTestApp>>) {
+  const q = (sql: string) => t.db.sequelize.query<{ n: number }>(sql, { type: QueryTypes.SELECT }).then(([r]) => Number(r.n));
+  return {
+    practitioners: await q('SELECT COUNT(*) AS n FROM practitioners'),
+    verified: await q(`SELECT COUNT(*) AS n FROM practitioners WHERE status = 'verified'`),
+    districts: await q('SELECT COUNT(DISTINCT district) AS n FROM practitioners'),
+    classes: await q('SELECT COUNT(*) AS n FROM classes'),
+    certificates: await q('SELECT COUNT(*) AS n FROM certificates'),
+    claims: await q('SELECT COUNT(*) AS n FROM credit_claims'),
+    waitlisted: await q(`SELECT COUNT(*) AS n FROM enrollments WHERE status = 'waitlisted'`),
+  };
+}
+
+describe('the demo data set', () => {
+  it('is realistic, the same every time, and its statistics match a recount from the raw rows', async () => {
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      const t = await createTestApp();
+      const { staff } = await generateDemo(t.db, t.config, { practitioners: 300, creditRecordsPerPerson: 2, pastClasses: 4, upcomingClasses: 3 });
+      expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'office', 'office', 'trainer', 'trainer', 'trainer']);
+      expect(await recount(t.db)).toEqual([]);
+      runs.push(await summary(t));
+      await t.close();
+    }
+    expect(runs[1]).toEqual(runs[0]);
+    const s = runs[0];
+    expect(s.practitioners).toBe(300);
+    expect(s.verified / s.practitioners).toBeGreaterThan(0.7);
+    expect(s.districts).toBeGreaterThan(25);
+    expect(s.classes).toBe(7);
+    expect(s.certificates).toBeGreaterThan(0);
+    expect(s.claims).toBeGreaterThan(0);
+    expect(s.waitlisted).toBeGreaterThan(0);
+  });
+});
