@@ -1,5 +1,5 @@
 import { CERTIFICATE_CODE, maskName, newCertificateCode } from '../src/certificates/code';
-import { auth, createTestApp, type TestApp } from './helpers/testApp';
+import { auth, binary, createTestApp, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,15 +53,7 @@ describe('public verification', () => {
 describe('the printable certificate', () => {
   it('is a PDF for its holder and the office, not for other practitioners', async () => {
     const { code, people } = await completedCertificate();
-    const pdf = await t.request
-      .get(`/api/certificates/${code}/pdf`)
-      .set(auth(people[0].token))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+    const pdf = await binary(t.request.get(`/api/certificates/${code}/pdf`).set(auth(people[0].token)))
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

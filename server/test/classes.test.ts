@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { auth, classBody, createTestApp, type TestApp } from './helpers/testApp';
+import { auth, binary, classBody, createTestApp, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -221,11 +221,7 @@ describe('the roster', () => {
     const waitlisted = await t.request.get(`/api/classes/${cls.id}/enrollments?status=waitlisted`).set(auth(trainerToken)).expect(200);
     expect(waitlisted.body.items).toHaveLength(2);
 
-    const xlsx = await t.request.get(`/api/classes/${cls.id}/enrollments?format=xlsx`).set(auth(trainerToken)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await binary(t.request.get(`/api/classes/${cls.id}/enrollments?format=xlsx`).set(auth(trainerToken))).expect(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);

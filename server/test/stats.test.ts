@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import { recount } from '../src/stats/recount';
-import { auth, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
+import { auth, binary, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
 let office: { token: string; user: { id: number } };
@@ -113,15 +113,7 @@ describe('the annual report', () => {
     expect(json.body.districts.map((d: { code: string; count: number }) => [d.code, d.count])).toEqual(o.byDistrict.map((d: { code: string; count: number }) => [d.code, d.count]));
     expect(json.body.compliance).toEqual(o.compliance);
     expect(json.body.training).toEqual(o.training);
-    const xlsx = await t.request
-      .get('/api/stats/report?year=2026&format=xlsx')
-      .set(auth(office.token))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+    const xlsx = await binary(t.request.get('/api/stats/report?year=2026&format=xlsx').set(auth(office.token)))
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body);

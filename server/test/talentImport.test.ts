@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { hashIdNumber } from '../src/talent/idNumber';
-import { auth, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
+import { auth, binary, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
 let office: { token: string; user: { id: number } };
@@ -17,13 +17,6 @@ const id = (seq: number) => makeIdNumber('500112', '19850315', seq);
 function upload(content: Buffer, name = 'talents.csv', dryRun = false) {
   return t.request.post(`/api/talents/import${dryRun ? '?dryRun=true' : ''}`).set(auth(office.token)).attach('file', content, name);
 }
-
-const binary = (req: ReturnType<typeof t.request.get>) =>
-  req.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 const Practitioner = () => t.db.sequelize.model('Practitioner');
 const countOf = (idNumber: string) => Practitioner().count({ where: { idHash: hashIdNumber(idNumber, t.config.idHashKey) } });

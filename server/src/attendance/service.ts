@@ -95,8 +95,7 @@ export class AttendanceService {
    * record. A trainer's absent or excused mark is replaced by the scan: the person is here.
    */
   async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
-    const record = await this.talent.getOwnRecord(userId);
-    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
+    const record = await this.talent.requireOwnRecord(userId);
     const session = await this.resolveSession(tokenOrCode, record.id);
     if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
     if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {

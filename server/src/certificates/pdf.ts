@@ -1,22 +1,14 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { shanghaiDate } from '../platform/time';
+import type { CertificateRow } from './models';
 
 /** PDF's built-in fonts have no Chinese glyphs: Noto Sans SC ships with the server (npm package). */
 const FONT_DIR = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
 const REGULAR = `${FONT_DIR}400Regular/NotoSansSC_400Regular.ttf`;
 const BOLD = `${FONT_DIR}700Bold/NotoSansSC_700Bold.ttf`;
 
-export interface CertificateContent {
-  code: string;
-  holderName: string;
-  courseTitle: string;
-  classTitle: string;
-  hours: number;
-  category: 'professional' | 'public';
-  issuedAt: Date;
-  verifyUrl: string;
-}
+export type CertificateContent = Pick<CertificateRow, 'code' | 'holderName' | 'courseTitle' | 'classTitle' | 'hours' | 'category' | 'issuedAt'> & { verifyUrl: string };
 
 function chineseDate(instant: Date): string {
   const [y, m, d] = shanghaiDate(instant).split('-').map(Number);

@@ -5,16 +5,7 @@ import { CERTIFICATE_CODE, maskName, newCertificateCode } from './code';
 import type { CertificateModels, CertificateRow } from './models';
 import { renderCertificatePdf } from './pdf';
 
-export interface IssueCertificate {
-  practitionerId: number;
-  classId: number;
-  holderName: string;
-  courseTitle: string;
-  classTitle: string;
-  hours: number;
-  category: 'professional' | 'public';
-  issuedAt: Date;
-}
+export type IssueCertificate = Omit<CertificateRow['_creationAttributes'], 'id' | 'code'>;
 
 export class CertificateService {
   constructor(

@@ -3,7 +3,7 @@ import { UniqueConstraintError, type Transaction, type WhereOptions } from 'sequ
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import type { Page } from '../platform/http/pagination';
 import { shanghaiDate } from '../platform/time';
 import type { TalentService } from '../talent/service';
@@ -174,16 +174,13 @@ export class CreditService {
   }
 
   async summaryForUser(userId: number, year: number) {
-    const record = await this.talent.getOwnRecord(userId);
-    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
-    return this.summary(record.id, year);
+    return this.summary((await this.talent.requireOwnRecord(userId)).id, year);
   }
 
   // ---- claims for hours earned elsewhere --------------------------------------------------
 
   async submitClaim(userId: number, input: ClaimInput, evidence: Buffer | undefined): Promise<ClaimView> {
-    const record = await this.talent.getOwnRecord(userId);
-    if (!record) throw new ForbiddenError('请先填写人才档案', 'PROFILE_REQUIRED');
+    const record = await this.talent.requireOwnRecord(userId);
     if (input.date > shanghaiDate(this.clock.now())) throw new ValidationError([{ path: 'date', message: '培训日期不能晚于今天' }]);
     if (!evidence || evidence.length === 0) throw new ValidationError([{ path: 'evidence', message: '请上传证明材料（PDF 或图片）' }]);
     const saved = this.evidence.save(evidence);

@@ -5,7 +5,7 @@ import type { ClassFacts, ClassService, SeatCounts } from '../classes/service';
 import type { UpdateClassInput } from '../classes/schemas';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Category, TitleLevel } from '../reference/vocabulary';
 import type { TalentService } from '../talent/service';
 import { type EnrollmentModels, type EnrollmentRow, type EnrollmentStatus } from './models';
@@ -56,9 +56,7 @@ export class EnrollmentService {
   ) {}
 
   private async practitionerIdOf(userId: number): Promise<number> {
-    const record = await this.talent.getOwnRecord(userId);
-    if (!record) throw new ForbiddenError('请先填写人才档案，再报名参加培训', 'PROFILE_REQUIRED');
-    return record.id;
+    return (await this.talent.requireOwnRecord(userId)).id;
   }
 
   private async countEnrolled(classId: number, transaction: Transaction): Promise<number> {

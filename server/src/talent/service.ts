@@ -1,6 +1,6 @@
 import { UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
-import { ConflictError, NotFoundError } from '../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import { districtName } from '../reference/districts';
 import type { Category, RecordStatus, TitleLevel } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
@@ -86,6 +86,13 @@ export class TalentService {
   /** Throws 404 unless a talent record with this id exists. */
   async requireRecord(id: number): Promise<void> {
     if ((await this.models.Practitioner.count({ where: { id } })) === 0) throw new NotFoundError('人才档案不存在');
+  }
+
+  /** The signed-in practitioner's record, or 403 PROFILE_REQUIRED telling them to fill it in first. */
+  async requireOwnRecord(userId: number): Promise<PractitionerSelfView> {
+    const record = await this.getOwnRecord(userId);
+    if (!record) throw new ForbiddenError('请先填写人才档案（我的 → 人才档案），再进行此操作', 'PROFILE_REQUIRED');
+    return record;
   }
 
   async getOwnRecord(userId: number): Promise<PractitionerSelfView | null> {

@@ -199,3 +199,12 @@ export function classBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Collects a binary answer (xlsx, pdf, csv) into a Buffer on `res.body`. */
+export function binary(req: supertest.Test): supertest.Test {
+  return req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
