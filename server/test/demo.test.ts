@@ -13,6 +13,8 @@ async function summary(t: Awaited<ReturnType<typeof createTestApp>>) {
     certificates: await q('SELECT COUNT(*) AS n FROM certificates'),
     claims: await q('SELECT COUNT(*) AS n FROM credit_claims'),
     waitlisted: await q(`SELECT COUNT(*) AS n FROM enrollments WHERE status = 'waitlisted'`),
+    // The README's example practitioner accounts.
+    examples: await q(`SELECT COUNT(*) AS n FROM users u JOIN practitioners p ON p.user_id = u.id WHERE u.phone IN ('13500000001', '13500000002', '13500000003') AND p.status = 'verified'`),
   };
 }
 
@@ -36,5 +38,6 @@ describe('the demo data set', () => {
     expect(s.certificates).toBeGreaterThan(0);
     expect(s.claims).toBeGreaterThan(0);
     expect(s.waitlisted).toBeGreaterThan(0);
+    expect(s.examples).toBe(3);
   });
 });

@@ -129,8 +129,10 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
     const category = r.weighted(CATEGORY_WEIGHTS);
     const orgType = r.weighted(ORG_FOR[category]);
     const idNumber = idNumberFor(district, i);
-    const self = r.next() < 0.4;
-    const status = r.weighted({ verified: 82, pending: 9, rejected: 3, inactive: 6 });
+    // The first three are always verified accounts, so the README's example sign-in works.
+    const self = r.next() < 0.4 || i <= 3;
+    const drawn = r.weighted({ verified: 82, pending: 9, rejected: 3, inactive: 6 });
+    const status = i <= 3 ? 'verified' : drawn;
     // Growth: later months verify more people (a rising line toward the target).
     const ago = Math.floor(monthsBack * Math.pow(r.next(), 1.3));
     const verifiedAt = new Date(now.getTime() - ago * 30.4 * 86400_000 - r.int(0, 20) * 86400_000);
@@ -158,7 +160,7 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       rejectReason: status === 'rejected' ? '工作单位信息无法核实' : null,
       verifiedAt: status === 'verified' || status === 'inactive' ? verifiedAt : null,
       // Some who signed up had been imported first and claimed their record.
-      source: self && r.next() >= 0.3 ? 'self' : 'import',
+      source: self && (r.next() >= 0.3 || i <= 3) ? 'self' : 'import',
       createdAt: new Date(verifiedAt.getTime() - 3 * 86400_000),
       updatedAt: verifiedAt,
     });
