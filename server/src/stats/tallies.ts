@@ -47,7 +47,9 @@ export class StatTallies {
     };
     add(before, -1);
     add(after, +1);
-    for (const { key, n } of delta.values()) if (n !== 0) await this.upsertTally(key, n, transaction);
+    // Always the same lock order across transactions (MariaDB row locks on hot cells): no deadlocks.
+    const cells = [...delta.entries()].filter(([, c]) => c.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, { key, n }] of cells) await this.upsertTally(key, n, transaction);
 
     const wasCounted = before?.status === 'verified';
     const isCounted = after?.status === 'verified';
