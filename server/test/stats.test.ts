@@ -124,3 +124,18 @@ describe('the annual report', () => {
     await t.request.get('/api/stats/overview').set(auth(trainer.token)).expect(403);
   });
 });
+
+describe('aggregates under concurrency', () => {
+  it('stay equal to a recount when many records change at once', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => t.registerPractitioner(`并发${i}`)));
+    await Promise.all(
+      people.map((p, i) =>
+        t.request.put('/api/me/profile').set(auth(p.token)).send(profileBody({ name: `并发${i}`, idNumber: makeIdNumber('500104', '19910101', 600 + i * 2), district: i % 2 ? '500104' : '500105' })).expect(200),
+      ),
+    );
+    const ids = await sql(`SELECT id FROM practitioners WHERE name LIKE '并发%'`);
+    await Promise.all(ids.map((r, i) => (i % 3 ? t.request.post(`/api/talents/${r.id}/verify`) : t.request.post(`/api/talents/${r.id}/reject`).send({ reason: '并发测试' })).set(auth(office.token)).expect(200)));
+    await Promise.all(ids.slice(0, 4).map((r) => t.request.patch(`/api/talents/${r.id}`).set(auth(office.token)).send({ tier: 'high_level', status: 'inactive' }).expect(200)));
+    expect(await recount(t.db)).toEqual([]);
+  });
+});
