@@ -6,6 +6,15 @@ export const PAGES = [
   'pages/courses/list/index',
   'pages/courses/detail/index',
   'pages/enrollment/mine/index',
+  'pages/attendance/checkin/index',
+  'pages/credits/mine/index',
+  'pages/credits/claim/index',
+  'pages/credits/claims/index',
+  'pages/certificates/mine/index',
+  'pages/certificates/verify/index',
+  'pages/staff/classes/index',
+  'pages/staff/class/index',
+  'pages/staff/checkin-qr/index',
 ]
 
 export const ROUTES = {
@@ -15,4 +24,22 @@ export const ROUTES = {
   courseList: '/pages/courses/list/index',
   courseDetail: '/pages/courses/detail/index',
   myEnrollments: '/pages/enrollment/mine/index',
+  checkin: '/pages/attendance/checkin/index',
+  myCredits: '/pages/credits/mine/index',
+  creditClaim: '/pages/credits/claim/index',
+  creditClaims: '/pages/credits/claims/index',
+  myCertificates: '/pages/certificates/mine/index',
+  verifyCertificate: '/pages/certificates/verify/index',
+  staffClasses: '/pages/staff/classes/index',
+  staffClass: '/pages/staff/class/index',
+  checkinQr: '/pages/staff/checkin-qr/index',
 } as const
+
+/**
+ * h5: certificate QR codes point at `/verify/<code>` (the server answers with index.html).
+ * The verify page's own URL for such a path, or null when the path is something else.
+ */
+export function verifyPathRewrite(pathname: string): string | null {
+  const m = /^\/verify\/([0-9A-Za-z-]{1,32})\/?$/.exec(pathname)
+  return m ? `${ROUTES.verifyCertificate}?code=${encodeURIComponent(m[1].toUpperCase())}` : null
+}

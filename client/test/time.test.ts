@@ -1,4 +1,4 @@
-import { formatDate, formatDateRange, formatDateTime } from '../src/utils/time'
+import { formatDate, formatDateRange, formatDateTime, formatFullDate, formatTime, shanghaiToday, shanghaiYear } from '../src/utils/time'
 
 describe('Shanghai time', () => {
   it('shows an instant in UTC+8 whatever the device zone', () => {
@@ -17,5 +17,14 @@ describe('Shanghai time', () => {
     expect(formatDateRange('2025-03-20', '2025-03-20', now)).toBe('3月20日')
     expect(formatDateRange('2025-12-30', '2026-01-02', now)).toBe('12月30日 - 2026年1月2日')
     expect(formatDateRange('2026-03-20', '2026-03-22', now)).toBe('2026年3月20日 - 3月22日')
+  })
+
+  it('shows times, full dates, the year and today in Shanghai', () => {
+    expect(formatTime('2025-03-20T01:05:00.000Z')).toBe('09:05')
+    expect(formatFullDate('2025-12-31T20:30:00Z')).toBe('2026年1月1日')
+    expect(shanghaiYear(new Date('2025-12-31T16:00:00Z'))).toBe(2026)
+    expect(shanghaiYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025)
+    expect(shanghaiToday(new Date('2025-03-04T16:00:00Z'))).toBe('2025-03-05')
+    expect(formatTime('nope')).toBe('nope')
   })
 })

@@ -1,17 +1,33 @@
-import { request } from './request'
+import { zh } from '../text/zh'
+import { ApiError, isApiError } from './errors'
+import { download, request, upload } from './request'
+import type { Downloaded } from './request'
 import { clearToken, getToken, setToken } from './token'
 import type {
+  AttendanceEntry,
+  AttendanceStatus,
   AuthResult,
+  Certificate,
+  CertificateVerification,
+  Checkin,
+  CheckinToken,
   ClassSession,
+  CompletionReport,
+  CreditClaim,
+  CreditClaimInput,
+  CreditSummary,
   CourseCategory,
   CourseDetail,
   CourseList,
   EnrollmentOutcome,
   Me,
   MyEnrollment,
+  Page,
+  PickedFile,
   PractitionerRecord,
   ProfileInput,
   Reference,
+  SessionAttendance,
   TrainingClass,
   User,
   WechatAuthResult,
@@ -19,7 +35,9 @@ import type {
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
-export { apiBase, request } from './request'
+export { apiBase, download, request, upload } from './request'
+export type { Downloaded, UploadOptions } from './request'
+export { resetServerClock, serverNow } from './clock'
 export { TOKEN_KEY, clearToken, getToken, setToken } from './token'
 
 /** True when a token is stored (it may still turn out to be expired: the server decides). */
@@ -119,4 +137,89 @@ export function cancelEnrollment(classId: number): Promise<{ status: 'cancelled'
 /** Newest first. */
 export async function getMyEnrollments(): Promise<MyEnrollment[]> {
   return (await request<{ items: MyEnrollment[] }>('/api/me/enrollments')).items
+}
+
+/* ---- Classes (staff) ---- */
+
+export function listClasses(
+  filter: { courseCode?: string; status?: string; page?: number; pageSize?: number } = {},
+): Promise<Page<TrainingClass>> {
+  return request<Page<TrainingClass>>(`/api/classes${queryString(filter)}`)
+}
+
+/** The roster as a spreadsheet (trainer). */
+export function downloadRoster(classId: number): Promise<Downloaded> {
+  return download(`/api/classes/${classId}/enrollments?format=xlsx`)
+}
+
+/** Completes a class (trainer): the server decides who completed; again changes nothing. */
+export function completeClass(classId: number): Promise<CompletionReport> {
+  return request<CompletionReport>(`/api/classes/${classId}/complete`, { method: 'POST' })
+}
+
+/* ---- Attendance ---- */
+
+/** A scanned QR token or a typed 6-digit code, both sent as `token`. */
+export function checkIn(token: string): Promise<Checkin> {
+  return request<Checkin>('/api/checkins', { method: 'POST', data: { token } })
+}
+
+/** A fresh check-in token for a session's QR code (trainer). */
+export function issueCheckinToken(sessionId: number): Promise<CheckinToken> {
+  return request<CheckinToken>(`/api/sessions/${sessionId}/checkin-token`, { method: 'POST' })
+}
+
+export function getSessionAttendance(sessionId: number): Promise<SessionAttendance> {
+  return request<SessionAttendance>(`/api/sessions/${sessionId}/attendance`)
+}
+
+export function markAttendance(sessionId: number, practitionerId: number, status: AttendanceStatus): Promise<AttendanceEntry> {
+  return request<AttendanceEntry>(`/api/sessions/${sessionId}/attendance/${practitionerId}`, { method: 'PUT', data: { status } })
+}
+
+/* ---- Credits ---- */
+
+/** My hours of one year measured against the annual rule (the server's numbers, shown as they are). */
+export function getMyCredits(year?: number): Promise<CreditSummary> {
+  return request<CreditSummary>(`/api/me/credits${queryString({ year })}`)
+}
+
+/** Claims hours earned elsewhere, with the evidence file (multipart field `evidence`). */
+export async function submitCreditClaim(input: CreditClaimInput, evidence: PickedFile): Promise<CreditClaim> {
+  try {
+    return await upload<CreditClaim>('/api/me/credit-claims', {
+      field: 'evidence',
+      file: evidence,
+      formData: {
+        title: input.title.trim(),
+        provider: input.provider.trim(),
+        date: input.date,
+        hours: input.hours.trim(),
+        category: input.category,
+      },
+    })
+  } catch (e) {
+    // a proxy in front may answer 413 without our JSON body: say what the limit is either way
+    if (isApiError(e) && e.status === 413) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', zh.credits.fileTooLarge, e.details)
+    throw e
+  }
+}
+
+export async function getMyCreditClaims(): Promise<CreditClaim[]> {
+  return (await request<{ items: CreditClaim[] }>('/api/me/credit-claims')).items
+}
+
+/* ---- Certificates ---- */
+
+export async function getMyCertificates(): Promise<Certificate[]> {
+  return (await request<{ items: Certificate[] }>('/api/me/certificates')).items
+}
+
+/** Public verification: no sign-in needed, the holder's name comes masked. */
+export function verifyCertificate(code: string): Promise<CertificateVerification> {
+  return request<CertificateVerification>(`/api/certificates/${encodeURIComponent(code)}`, { anonymous: true })
+}
+
+export function downloadCertificatePdf(code: string): Promise<Downloaded> {
+  return download(`/api/certificates/${encodeURIComponent(code)}/pdf`)
 }

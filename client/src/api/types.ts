@@ -178,3 +178,140 @@ export interface MyEnrollment {
   createdAt: string
   class: TrainingClass
 }
+
+/** A page of a list endpoint (`?page=&pageSize=`). */
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/* ---- Attendance (API.md "Attendance") ---- */
+
+export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused'
+
+/** What a scanned token or typed code came to. */
+export interface Checkin {
+  sessionId: number
+  status: 'present' | 'late'
+  checkedInAt: string
+}
+
+/** The rotating check-in token a trainer shows as a QR code, with the 6 digits to type under it. */
+export interface CheckinToken {
+  token: string
+  expiresAt: string
+  shortCode: string
+}
+
+/** One enrolled practitioner on a session's attendance sheet; status null = no record yet. */
+export interface AttendanceEntry {
+  practitionerId: number
+  name: string
+  orgName: string
+  status: AttendanceStatus | null
+  checkedInAt: string | null
+  markedByTrainer: boolean
+}
+
+export interface SessionAttendance {
+  session: ClassSession
+  items: AttendanceEntry[]
+}
+
+/* ---- Completion, credits, certificates ---- */
+
+export interface CompletionReport {
+  completed: number
+  failed: number
+  certificates: { code: string; practitionerId: number; holderName: string }[]
+  outcomes?: { practitionerId: number; outcome: 'completed' | 'failed' }[]
+}
+
+export type CreditSource = 'class' | 'external' | 'adjustment'
+
+export interface CreditRecord {
+  hours: number
+  category: CourseCategory
+  source: CreditSource
+  title: string
+  /** YYYY-MM-DD */
+  date: string
+  certificateCode?: string
+  note?: string
+}
+
+/** A practitioner's year against the annual rule, as the server measures it. */
+export interface CreditSummary {
+  year: number
+  requiredHours: number
+  earnedHours: number
+  professionalHours: number
+  publicHours: number
+  minProfessionalHours: number
+  missingHours: number
+  missingProfessionalHours: number
+  compliant: boolean
+  records: CreditRecord[]
+}
+
+export type ClaimStatus = 'pending' | 'approved' | 'rejected'
+
+export interface CreditClaim {
+  id: number
+  practitionerId: number
+  title: string
+  provider: string
+  date: string
+  hours: number
+  category: CourseCategory
+  evidenceType: string
+  status: ClaimStatus
+  approvedHours: number | null
+  rejectReason: string | null
+  decidedAt: string | null
+  createdAt: string
+}
+
+/** The text fields of a claim; the evidence file goes beside them. Hours as typed: the server checks them. */
+export interface CreditClaimInput {
+  title: string
+  provider: string
+  date: string
+  hours: string
+  category: CourseCategory | ''
+}
+
+/**
+ * A file picked on the device. weapp: a temp path for Taro.uploadFile. h5: the File itself in
+ * `blob` (sent in a FormData; `path` is then just its name).
+ */
+export interface PickedFile {
+  path: string
+  name: string
+  size?: number
+  blob?: Blob
+}
+
+export interface Certificate {
+  code: string
+  holderName: string
+  courseTitle: string
+  classTitle: string
+  hours: number
+  category: CourseCategory
+  issuedAt: string
+  verifyUrl: string
+}
+
+/** What anyone with the code sees; holderName is masked (张*三). */
+export interface CertificateVerification {
+  valid: boolean
+  code: string
+  holderName: string
+  courseTitle: string
+  classTitle: string
+  hours: number
+  issuedAt: string
+}

@@ -24,3 +24,45 @@ export function goCourseDetail(code: string): void {
 export function goMyEnrollments(): void {
   Taro.navigateTo({ url: ROUTES.myEnrollments })
 }
+
+export function goCheckin(): void {
+  Taro.navigateTo({ url: ROUTES.checkin })
+}
+
+export function goMyCredits(): void {
+  Taro.navigateTo({ url: ROUTES.myCredits })
+}
+
+export function goCreditClaim(): void {
+  Taro.navigateTo({ url: ROUTES.creditClaim })
+}
+
+export function goCreditClaims(): void {
+  Taro.navigateTo({ url: ROUTES.creditClaims })
+}
+
+/** After a claim was sent: the list replaces the form (back goes to where the form was opened from). */
+export function replaceWithCreditClaims(): void {
+  Taro.redirectTo({ url: ROUTES.creditClaims })
+}
+
+export function goMyCertificates(): void {
+  Taro.navigateTo({ url: ROUTES.myCertificates })
+}
+
+export function goVerifyCertificate(code: string): void {
+  Taro.navigateTo({ url: `${ROUTES.verifyCertificate}?code=${encodeURIComponent(code)}` })
+}
+
+export function goStaffClasses(): void {
+  Taro.navigateTo({ url: ROUTES.staffClasses })
+}
+
+export function goStaffClass(id: number): void {
+  Taro.navigateTo({ url: `${ROUTES.staffClass}?id=${id}` })
+}
+
+/** The session's QR code with its attendance below; `attendance` opens the attendance sheet alone. */
+export function goCheckinQr(sessionId: number, view?: 'attendance'): void {
+  Taro.navigateTo({ url: `${ROUTES.checkinQr}?sessionId=${sessionId}${view ? `&view=${view}` : ''}` })
+}

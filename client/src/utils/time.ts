@@ -53,3 +53,30 @@ export function formatDateRange(start: string, end: string, now: Date = new Date
   const endText = s.year === e.year ? `${e.month}月${e.day}日` : formatDate(end, now)
   return `${formatDate(start, now)} - ${endText}`
 }
+
+/** '2025-03-20T01:00:00Z' → '09:00' (Shanghai time). */
+export function formatTime(value: string | Date): string {
+  const d = toDate(value)
+  if (!d) return String(value)
+  const p = shanghaiParts(d)
+  return `${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/** A timestamp's calendar day in Shanghai, always with the year: '2025年3月20日'. */
+export function formatFullDate(value: string | Date): string {
+  const d = toDate(value)
+  if (!d) return String(value)
+  const p = shanghaiParts(d)
+  return `${p.year}年${p.month}月${p.day}日`
+}
+
+/** The year it is now in Shanghai. */
+export function shanghaiYear(now: Date = new Date()): number {
+  return shanghaiParts(now).year
+}
+
+/** Today in Shanghai as 'YYYY-MM-DD'. */
+export function shanghaiToday(now: Date = new Date()): string {
+  const p = shanghaiParts(now)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+}

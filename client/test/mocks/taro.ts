@@ -25,6 +25,17 @@ export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'l
 /** The person taps 确定 unless a test says otherwise (showModal.mockResolvedValueOnce({confirm: false, ...})). */
 export const showModal = jest.fn((_opts?: unknown) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
 
+export const scanCode = jest.fn((_opts?: unknown) => Promise.resolve({ result: '', errMsg: 'scanCode:ok' }))
+export const chooseMessageFile = jest.fn((_opts?: unknown) =>
+  Promise.resolve({ tempFiles: [] as { path: string; name: string; size: number }[], errMsg: 'chooseMessageFile:ok' }),
+)
+/** Scripted per test like request: resolves with {statusCode, data}. */
+export const uploadFile = jest.fn()
+export const downloadFile = jest.fn()
+export const openDocument = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'openDocument:ok' }))
+export const setNavigationBarTitle = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }))
+export const setKeepScreenOn = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }))
+
 /** Page shown: in tests that is once, on mount. */
 export function useDidShow(cb: () => void): void {
   useEffect(() => {
@@ -46,6 +57,8 @@ export function __setRouterParams(params: Record<string, string>): void {
 export function __resetTaroMock(): void {
   storage.clear()
   request.mockReset()
+  uploadFile.mockReset()
+  downloadFile.mockReset()
   routerParams = {}
 }
 
@@ -63,6 +76,13 @@ const Taro = {
   pageScrollTo,
   login,
   showModal,
+  scanCode,
+  chooseMessageFile,
+  uploadFile,
+  downloadFile,
+  openDocument,
+  setNavigationBarTitle,
+  setKeepScreenOn,
   useDidShow,
   useDidHide,
   useLoad,

@@ -6,7 +6,16 @@ import type { Me, Reference } from '../../api'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
 import { zh } from '../../text/zh'
-import { goCourseList, goLogin, goMyEnrollments, goProfileEdit } from '../../utils/nav'
+import {
+  goCheckin,
+  goCourseList,
+  goLogin,
+  goMyCertificates,
+  goMyCredits,
+  goMyEnrollments,
+  goProfileEdit,
+  goStaffClasses,
+} from '../../utils/nav'
 import './index.css'
 
 type State =
@@ -60,6 +69,8 @@ export default function HomePage() {
 
   const { me, reference } = state
   const record = me.practitioner
+  const isPractitioner = me.user.role === 'practitioner'
+  const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'
   const districtName = record ? reference.districts.find((d) => d.code === record.district)?.name : undefined
 
   return (
@@ -68,61 +79,76 @@ export default function HomePage() {
         <Text className='home__name'>{zh.home.greeting(me.user.name)}</Text>
       </View>
 
-      <View className='card'>
-        <Text className='card__title'>{zh.home.recordTitle}</Text>
-        {record ? (
-          <View className='home__record'>
-            <View className='home__row'>
-              <Text className='home__label'>{zh.home.recordStatus}</Text>
-              <StatusBadge status={record.status} statuses={reference.recordStatuses} />
-            </View>
-            {record.status === 'rejected' && record.rejectReason ? (
-              <Text className='home__reason'>
-                {zh.home.rejectReason}
-                {record.rejectReason}
+      {/* the talent record is a practitioner's; staff accounts have none to fill in */}
+      {isPractitioner ? (
+        <View className='card'>
+          <Text className='card__title'>{zh.home.recordTitle}</Text>
+          {record ? (
+            <View className='home__record'>
+              <View className='home__row'>
+                <Text className='home__label'>{zh.home.recordStatus}</Text>
+                <StatusBadge status={record.status} statuses={reference.recordStatuses} />
+              </View>
+              {record.status === 'rejected' && record.rejectReason ? (
+                <Text className='home__reason'>
+                  {zh.home.rejectReason}
+                  {record.rejectReason}
+                </Text>
+              ) : null}
+              <Text className='home__summary'>
+                {[record.name, districtName, record.orgName].filter(Boolean).join(' · ')}
               </Text>
-            ) : null}
-            <Text className='home__summary'>
-              {[record.name, districtName, record.orgName].filter(Boolean).join(' · ')}
-            </Text>
-            <Button className='btn btn--primary' onClick={goProfileEdit}>
-              {zh.home.editProfile}
-            </Button>
-          </View>
-        ) : (
-          <View className='home__empty'>
-            <Text className='home__prompt'>{zh.home.completeProfile}</Text>
-            <Text className='home__hint'>{zh.home.completeProfileHint}</Text>
-            <Button className='btn btn--primary' onClick={goProfileEdit}>
-              {zh.home.fillProfile}
-            </Button>
-          </View>
-        )}
-      </View>
+              <Button className='btn btn--primary' onClick={goProfileEdit}>
+                {zh.home.editProfile}
+              </Button>
+            </View>
+          ) : (
+            <View className='home__empty'>
+              <Text className='home__prompt'>{zh.home.completeProfile}</Text>
+              <Text className='home__hint'>{zh.home.completeProfileHint}</Text>
+              <Button className='btn btn--primary' onClick={goProfileEdit}>
+                {zh.home.fillProfile}
+              </Button>
+            </View>
+          )}
+        </View>
+      ) : null}
 
       <View className='card'>
         <Text className='card__title'>{zh.home.trainingTitle}</Text>
-        <View className='home__entry' onClick={goCourseList}>
-          <View className='home__entry-text'>
-            <Text className='home__entry-title'>{zh.home.courses}</Text>
-            <Text className='home__entry-hint'>{zh.home.coursesHint}</Text>
-          </View>
-          <Text className='home__entry-arrow'>›</Text>
-        </View>
-        {me.user.role === 'practitioner' ? (
-          <View className='home__entry' onClick={goMyEnrollments}>
-            <View className='home__entry-text'>
-              <Text className='home__entry-title'>{zh.home.myEnrollments}</Text>
-              <Text className='home__entry-hint'>{zh.home.myEnrollmentsHint}</Text>
-            </View>
-            <Text className='home__entry-arrow'>›</Text>
-          </View>
+        <Entry title={zh.home.courses} hint={zh.home.coursesHint} onClick={goCourseList} />
+        {isPractitioner ? (
+          <>
+            <Entry title={zh.home.myEnrollments} hint={zh.home.myEnrollmentsHint} onClick={goMyEnrollments} />
+            <Entry title={zh.home.checkin} hint={zh.home.checkinHint} onClick={goCheckin} />
+            <Entry title={zh.home.credits} hint={zh.home.creditsHint} onClick={goMyCredits} />
+            <Entry title={zh.home.certificates} hint={zh.home.certificatesHint} onClick={goMyCertificates} />
+          </>
         ) : null}
       </View>
+
+      {isTrainer ? (
+        <View className='card'>
+          <Text className='card__title'>{zh.home.staffTitle}</Text>
+          <Entry title={zh.home.staffClasses} hint={zh.home.staffClassesHint} onClick={goStaffClasses} />
+        </View>
+      ) : null}
 
       <Button className='btn btn--plain' onClick={logout}>
         {zh.home.logout}
       </Button>
+    </View>
+  )
+}
+
+function Entry({ title, hint, onClick }: { title: string; hint: string; onClick: () => void }) {
+  return (
+    <View className='home__entry' onClick={onClick}>
+      <View className='home__entry-text'>
+        <Text className='home__entry-title'>{title}</Text>
+        <Text className='home__entry-hint'>{hint}</Text>
+      </View>
+      <Text className='home__entry-arrow'>›</Text>
     </View>
   )
 }

@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ChangeEvent } from 'react'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { errorMessage, isApiError, isSignedIn, signOut, submitCreditClaim } from '../../../api'
+import type { CourseCategory, CreditClaimInput, Option, PickedFile } from '../../../api'
+import { Field } from '../../../components/Field'
+import { SelectField } from '../../../components/SelectField'
+import { zh } from '../../../text/zh'
+import { chooseMessageFile } from '../../../utils/files'
+import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
+import { shanghaiToday } from '../../../utils/time'
+import './index.css'
+
+type FieldName = keyof CreditClaimInput | 'evidence'
+type FieldErrors = Partial<Record<FieldName, string>>
+
+const ACCEPT = 'application/pdf,image/png,image/jpeg'
+
+const CATEGORY_OPTIONS: Option[] = (['professional', 'public'] as CourseCategory[]).map((value) => ({
+  value,
+  label: zh.courses.categories[value],
+}))
+
+export default function CreditClaimPage() {
+  const t = zh.credits
+  // replaced at build time like everywhere else; read here so a test can render either platform
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const [form, setForm] = useState<CreditClaimInput>({ title: '', provider: '', date: shanghaiToday(), hours: '', category: '' })
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+
+  useEffect(() => {
+    if (!isSignedIn()) goLogin()
+  }, [])
+
+  const set = <K extends keyof CreditClaimInput>(key: K, value: CreditClaimInput[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((errs) => (errs[key] ? { ...errs, [key]: undefined } : errs))
+  }
+
+  const picked = (f: PickedFile | null) => {
+    if (!f) return
+    setFile(f)
+    setErrors((errs) => ({ ...errs, evidence: undefined }))
+  }
+
+  /** h5: the native file input; the File itself is sent (see upload() in the api module). */
+  const onH5File = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0]
+    if (!f) return
+    picked({ path: f.name, name: f.name, size: f.size, blob: f })
+  }
+
+  const submit = async () => {
+    if (busyRef.current) return
+    // a file is needed to send anything at all; every other rule is the server's
+    if (!file) {
+      setErrors({ evidence: t.chooseEvidence })
+      setFormError(t.fixErrors)
+      return
+    }
+    busyRef.current = true
+    setBusy(true)
+    setErrors({})
+    setFormError(null)
+    try {
+      await submitCreditClaim(form, file)
+      Taro.showToast({ title: t.submitted, icon: 'success' })
+      replaceWithCreditClaims()
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        signOut()
+        goLogin()
+        return
+      }
+      const fields = isApiError(e) ? (e.fieldErrors() as FieldErrors) : {}
+      if (isApiError(e) && e.status === 413) fields.evidence = e.message
+      setErrors(fields)
+      setFormError(errorMessage(e))
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page claim'>
+      <Text className='claim__intro'>{t.claimIntro}</Text>
+      {formError ? <Text className='form-error'>{formError}</Text> : null}
+
+      <View className='card'>
+        <Field label={t.title} required error={errors.title}>
+          <Input
+            className='field__input'
+            value={form.title}
+            placeholder={t.titlePlaceholder}
+            onInput={(e) => set('title', e.detail.value)}
+          />
+        </Field>
+        <Field label={t.provider} required error={errors.provider}>
+          <Input
+            className='field__input'
+            value={form.provider}
+            placeholder={t.providerPlaceholder}
+            onInput={(e) => set('provider', e.detail.value)}
+          />
+        </Field>
+        <Field label={t.date} required error={errors.date}>
+          {isH5 ? (
+            <input
+              className='field__input claim__date'
+              type='date'
+              aria-label={t.date}
+              value={form.date}
+              onChange={(e) => set('date', e.target.value)}
+            />
+          ) : (
+            <Picker mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
+              <View className='field__picker'>
+                {form.date ? <Text>{form.date}</Text> : <Text className='field__placeholder'>{zh.common.pleaseChoose}</Text>}
+              </View>
+            </Picker>
+          )}
+        </Field>
+        <Field label={t.hoursLabel} required error={errors.hours}>
+          <Input
+            className='field__input'
+            type='digit'
+            value={form.hours}
+            placeholder={t.hoursPlaceholder}
+            onInput={(e) => set('hours', e.detail.value)}
+          />
+        </Field>
+        <Field label={t.category} required error={errors.category}>
+          <SelectField
+            id='claim-category'
+            label={t.category}
+            options={CATEGORY_OPTIONS}
+            value={form.category}
+            onChange={(v) => set('category', v as CourseCategory)}
+          />
+        </Field>
+        <Field label={t.evidence} required hint={t.evidenceHint} error={errors.evidence}>
+          {isH5 ? (
+            <label className='claim__file'>
+              <input className='claim__file-input' type='file' accept={ACCEPT} aria-label={t.evidence} onChange={onH5File} />
+              <Text className='claim__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
+              <Text className={file ? 'claim__file-name' : 'claim__file-name claim__file-name--none'}>{file ? file.name : t.noFile}</Text>
+            </label>
+          ) : (
+            <View className='claim__file' onClick={() => void chooseMessageFile().then(picked)}>
+              <Text className='claim__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
+              <Text className={file ? 'claim__file-name' : 'claim__file-name claim__file-name--none'}>{file ? file.name : t.noFile}</Text>
+            </View>
+          )}
+        </Field>
+      </View>
+
+      <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void submit()}>
+        {busy ? zh.common.submitting : t.submit}
+      </Button>
+    </View>
+  )
+}

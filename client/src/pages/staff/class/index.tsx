@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, isApiError, isSignedIn, signOut } from '../../../api'
+import type { ClassSession, TrainingClass } from '../../../api'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { presentDownload } from '../../../utils/files'
+import { classStatusLabel } from '../../../utils/labels'
+import { goCheckinQr, goLogin } from '../../../utils/nav'
+import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
+import './index.css'
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'missing' }
+  | { kind: 'ready'; cls: TrainingClass; sessions: ClassSession[] }
+
+interface Notice {
+  ok: boolean
+  text: string
+}
+
+export default function StaffClassPage() {
+  const t = zh.staff
+  const router = useRouter()
+  const id = Number(router.params?.id)
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [busy, setBusy] = useState<'complete' | 'roster' | null>(null)
+  const busyRef = useRef(false)
+  const inFlight = useRef(false)
+
+  const expired = () => {
+    signOut()
+    goLogin()
+  }
+
+  const load = useCallback(
+    async (showSpinner: boolean) => {
+      if (!Number.isInteger(id) || id <= 0) {
+        setState({ kind: 'missing' })
+        return
+      }
+      if (!isSignedIn()) {
+        goLogin()
+        return
+      }
+      if (inFlight.current) return
+      inFlight.current = true
+      if (showSpinner) setState({ kind: 'loading' })
+      try {
+        const [cls, sessions] = await Promise.all([getClass(id), getClassSessions(id)])
+        setState({ kind: 'ready', cls, sessions })
+      } catch (e) {
+        if (isApiError(e) && e.status === 401) {
+          expired()
+          return
+        }
+        if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
+      } finally {
+        inFlight.current = false
+      }
+    },
+    [id],
+  )
+
+  useEffect(() => {
+    void load(true)
+  }, [load])
+
+  useDidShow(() => {
+    void load(false)
+  })
+
+  const begin = (what: 'complete' | 'roster') => {
+    if (busyRef.current) return false
+    busyRef.current = true
+    setBusy(what)
+    return true
+  }
+  const end = () => {
+    busyRef.current = false
+    setBusy(null)
+  }
+
+  const complete = async (cls: TrainingClass) => {
+    if (busyRef.current) return
+    const answer = await Taro.showModal({
+      title: t.completeTitle,
+      content: t.completeContent(cls.title),
+      confirmText: t.completeConfirm,
+      cancelText: t.completeCancel,
+    })
+    if (!answer?.confirm || !begin('complete')) return
+    setNotice(null)
+    try {
+      const report = await completeClass(cls.id)
+      setNotice({ ok: true, text: t.completed(report.completed, report.failed) })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        end()
+        expired()
+        return
+      }
+      setNotice({ ok: false, text: errorMessage(e) })
+    }
+    end()
+    await load(false)
+  }
+
+  const roster = async (cls: TrainingClass) => {
+    if (!begin('roster')) return
+    try {
+      const file = await downloadRoster(cls.id)
+      await presentDownload(file, { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx' })
+      Taro.showToast({ title: t.rosterDownloaded, icon: 'none' })
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        end()
+        expired()
+        return
+      }
+      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
+    }
+    end()
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'missing') return <EmptyState text={t.missingId} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+
+  const { cls, sessions } = state
+  const c = zh.classes
+  return (
+    <View className='page staff-class-page'>
+      <View className='card'>
+        <View className='sc__head'>
+          <Text className='sc__title'>{cls.title}</Text>
+          <Text className={`tag tag--${cls.status}`}>{classStatusLabel(cls.status)}</Text>
+        </View>
+        <Text className='sc__course'>{cls.courseTitle}</Text>
+        <View className='sc__row'>
+          <Text className='sc__label'>{c.dates}</Text>
+          <Text className='sc__value'>{formatDateRange(cls.startDate, cls.endDate)}</Text>
+        </View>
+        <View className='sc__row'>
+          <Text className='sc__label'>{c.location}</Text>
+          <Text className='sc__value'>{cls.location}</Text>
+        </View>
+        <View className='sc__row'>
+          <Text className='sc__label'>{t.enrolledLabel}</Text>
+          <Text className='sc__value'>{t.people(cls.enrolledCount)}</Text>
+        </View>
+
+        {notice ? (
+          <Text className={notice.ok ? 'form-success sc__notice' : 'form-error sc__notice'}>{notice.text}</Text>
+        ) : null}
+
+        <View className='sc__actions'>
+          <Button
+            className={busy === 'roster' ? 'btn btn--plain sc__btn btn--busy' : 'btn btn--plain sc__btn'}
+            onClick={() => void roster(cls)}
+          >
+            {t.roster}
+          </Button>
+          {cls.status !== 'cancelled' ? (
+            <Button
+              className={busy === 'complete' ? 'btn btn--primary sc__btn btn--busy' : 'btn btn--primary sc__btn'}
+              onClick={() => void complete(cls)}
+            >
+              {t.complete}
+            </Button>
+          ) : null}
+        </View>
+      </View>
+
+      <Text className='section__title'>{t.sessions}</Text>
+      {sessions.length ? (
+        sessions.map((s) => (
+          <View key={s.id} className='card sc__session'>
+            <Text className='sc__topic'>{s.topic}</Text>
+            <Text className='sc__time'>
+              {formatDateTime(s.startsAt)} - {formatTime(s.endsAt)}
+            </Text>
+            <View className='sc__actions'>
+              <Button className='btn btn--primary sc__btn' onClick={() => goCheckinQr(s.id)}>
+                {t.qr}
+              </Button>
+              <Button className='btn btn--plain sc__btn' onClick={() => goCheckinQr(s.id, 'attendance')}>
+                {t.attendance}
+              </Button>
+            </View>
+          </View>
+        ))
+      ) : (
+        <View className='card'>
+          <Text className='sc__none'>{t.noSessions}</Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro'
+import type { Downloaded, PickedFile } from '../api'
+
+/**
+ * Shows or keeps a downloaded file. h5: an object URL, opened in a new tab when `open` is asked
+ * and the browser allows it, else saved with an <a download>. weapp: Taro.openDocument (its menu
+ * offers saving and forwarding).
+ */
+export async function presentDownload(
+  file: Downloaded,
+  options: { fileName: string; fileType: 'pdf' | 'xlsx'; open?: boolean },
+): Promise<void> {
+  if (file.kind === 'file') {
+    await Taro.openDocument({ filePath: file.path, fileType: options.fileType, showMenu: true })
+    return
+  }
+  const url = URL.createObjectURL(file.blob)
+  // a tab opened after an await may be blocked (window.open returns null): then save it instead
+  const tab = options.open ? window.open(url, '_blank') : null
+  if (!tab) {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = options.fileName
+    a.rel = 'noopener'
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  }
+  // the new tab or the download needs the URL for a moment
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** weapp: one PDF or image from a chat (Taro.chooseMessageFile); null when the person backs out. */
+export async function chooseMessageFile(): Promise<PickedFile | null> {
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'png', 'jpg', 'jpeg'] })
+    const f = res.tempFiles[0]
+    return f ? { path: f.path, name: f.name, size: f.size } : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,156 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __resetTaroMock, __setRouterParams } from './mocks/taro'
+import StaffClassesPage from '../src/pages/staff/classes/index'
+import StaffClassPage from '../src/pages/staff/class/index'
+import HomePage from '../src/pages/home/index'
+import { TOKEN_KEY, resetReferenceCache } from '../src/api'
+import { fail, klass, me, ok, record, reference, routes, user } from './fixtures'
+
+const request = Taro.request as unknown as jest.Mock
+
+beforeEach(() => {
+  __resetTaroMock()
+  resetReferenceCache()
+  Taro.setStorageSync(TOKEN_KEY, 'tok')
+})
+
+const sessions = [
+  { id: 5, classId: 11, startsAt: '2025-03-20T01:00:00.000Z', endsAt: '2025-03-20T03:00:00.000Z', topic: '专利法基础' },
+  { id: 6, classId: 11, startsAt: '2025-03-21T01:00:00.000Z', endsAt: '2025-03-21T03:00:00.000Z', topic: '权利要求书撰写' },
+]
+
+describe('staff: classes', () => {
+  it('lists the classes (pageSize 100) and opens one', async () => {
+    request.mockImplementation(
+      routes({ 'GET /api/classes?pageSize=100': ok({ items: [klass(), klass({ id: 12, title: '二期班', status: 'completed' })], total: 2, page: 1, pageSize: 100 }) }),
+    )
+    render(<StaffClassesPage />)
+    const second = within((await screen.findByText('二期班')).closest('.staff-class') as HTMLElement)
+    expect(second.getByText('已结业')).toBeTruthy()
+    expect(second.getByText('已报名 37 人')).toBeTruthy()
+    fireEvent.click(screen.getByText('二期班'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/class/index?id=12' })
+  })
+
+  it('has empty and error states', async () => {
+    let answer: unknown = fail(500, 'INTERNAL', '')
+    request.mockImplementation(routes({ 'GET /api/classes?pageSize=100': () => answer }))
+    render(<StaffClassesPage />)
+    expect(await screen.findByText('服务器出错了')).toBeTruthy()
+    answer = ok({ items: [], total: 0, page: 1, pageSize: 100 })
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('还没有开班')).toBeTruthy()
+  })
+})
+
+describe('staff: one class', () => {
+  beforeEach(() => __setRouterParams({ id: '11' }))
+
+  it('shows the sessions with 签到二维码 and 考勤', async () => {
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    render(<StaffClassPage />)
+    const first = within((await screen.findByText('专利法基础')).closest('.sc__session') as HTMLElement)
+    expect(first.getByText('3月20日 09:00 - 11:00')).toBeTruthy()
+    fireEvent.click(first.getByText('签到二维码'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/checkin-qr/index?sessionId=5' })
+    fireEvent.click(first.getByText('考勤'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/checkin-qr/index?sessionId=5&view=attendance' })
+  })
+
+  it('completes the class after confirmation and reports the numbers', async () => {
+    let completed = false
+    request.mockImplementation(
+      routes({
+        'GET /api/classes/11': () => ok(klass({ status: completed ? 'completed' : 'closed' })),
+        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'POST /api/classes/11/complete': () => {
+          completed = true
+          return ok({ completed: 3, failed: 1, certificates: [], outcomes: [] })
+        },
+      }),
+    )
+    render(<StaffClassPage />)
+    await screen.findByText('专利法基础')
+    await act(async () => {
+      fireEvent.click(screen.getByText('结业'))
+    })
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '开班结业' }))
+    expect(await screen.findByText('结业 3 人，未结业 1 人')).toBeTruthy()
+    expect(await screen.findByText('已结业')).toBeTruthy()
+  })
+
+  it('does nothing when the confirmation is declined', async () => {
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    render(<StaffClassPage />)
+    await screen.findByText('专利法基础')
+    await act(async () => {
+      fireEvent.click(screen.getByText('结业'))
+    })
+    expect(request.mock.calls.some(([o]) => o.method === 'POST')).toBe(false)
+  })
+
+  it("shows the server's refusal to complete", async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/classes/11': ok(klass()),
+        'GET /api/classes/11/sessions': ok({ items: [] }),
+        'POST /api/classes/11/complete': fail(409, 'NO_SESSIONS', '该开班还没有安排课次，不能结业'),
+      }),
+    )
+    render(<StaffClassPage />)
+    expect(await screen.findByText('还没有安排课次')).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('结业'))
+    })
+    expect(await screen.findByText('该开班还没有安排课次，不能结业')).toBeTruthy()
+  })
+
+  it('downloads the roster spreadsheet (h5: fetch with the token)', async () => {
+    const fetchMock = jest.fn(async () => ({ ok: true, status: 200, blob: async () => new Blob(['xlsx']) }))
+    ;(globalThis as { fetch?: unknown }).fetch = fetchMock
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:xlsx'), revokeObjectURL: jest.fn() })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    render(<StaffClassPage />)
+    await screen.findByText('下载名单')
+    await act(async () => {
+      fireEvent.click(screen.getByText('下载名单'))
+    })
+    expect(fetchMock).toHaveBeenCalledWith('/api/classes/11/enrollments?format=xlsx', { headers: { Authorization: 'Bearer tok' } })
+    expect(click).toHaveBeenCalled()
+    click.mockRestore()
+  })
+
+  it('says so without an id', () => {
+    __setRouterParams({})
+    render(<StaffClassPage />)
+    expect(screen.getByText('没有指定开班')).toBeTruthy()
+  })
+})
+
+describe('home entries', () => {
+  it('shows a practitioner 扫码签到, 我的学时 and 我的证书, and no staff entry', async () => {
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(record())), 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('扫码签到'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/attendance/checkin/index' })
+    fireEvent.click(screen.getByText('我的学时'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/credits/mine/index' })
+    fireEvent.click(screen.getByText('我的证书'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/certificates/mine/index' })
+    expect(screen.queryByText('开班管理')).toBeNull()
+  })
+
+  it.each(['trainer', 'admin'] as const)('shows %s 开班管理 and no practitioner entries', async (role) => {
+    request.mockImplementation(routes({ 'GET /api/me': ok({ user: { ...user, role }, practitioner: null }), 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('开班管理'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/classes/index' })
+    expect(screen.queryByText('扫码签到')).toBeNull()
+    expect(screen.queryByText('我的学时')).toBeNull()
+    // staff accounts have no talent record to fill in
+    expect(screen.queryByText('请完善人才档案')).toBeNull()
+  })
+})
