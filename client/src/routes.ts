@@ -15,6 +15,11 @@ export const PAGES = [
   'pages/staff/classes/index',
   'pages/staff/class/index',
   'pages/staff/checkin-qr/index',
+  'pages/office/dashboard/index',
+  'pages/office/talents/index',
+  'pages/office/talent/index',
+  'pages/office/import/index',
+  'pages/office/claims/index',
 ]
 
 export const ROUTES = {
@@ -33,6 +38,11 @@ export const ROUTES = {
   staffClasses: '/pages/staff/classes/index',
   staffClass: '/pages/staff/class/index',
   checkinQr: '/pages/staff/checkin-qr/index',
+  officeDashboard: '/pages/office/dashboard/index',
+  officeTalents: '/pages/office/talents/index',
+  officeTalent: '/pages/office/talent/index',
+  officeImport: '/pages/office/import/index',
+  officeClaims: '/pages/office/claims/index',
 } as const
 
 /**

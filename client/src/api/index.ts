@@ -20,14 +20,20 @@ import type {
   CourseDetail,
   CourseList,
   EnrollmentOutcome,
+  ImportReport,
   Me,
   MyEnrollment,
+  OfficeCreditClaim,
   Page,
   PickedFile,
   PractitionerRecord,
   ProfileInput,
   Reference,
   SessionAttendance,
+  StatsOverview,
+  TalentDetail,
+  TalentFilters,
+  TalentRecord,
   TrainingClass,
   User,
   WechatAuthResult,
@@ -222,4 +228,91 @@ export function verifyCertificate(code: string): Promise<CertificateVerification
 
 export function downloadCertificatePdf(code: string): Promise<Downloaded> {
   return download(`/api/certificates/${encodeURIComponent(code)}/pdf`)
+}
+
+/* ---- Talent office: statistics ---- */
+
+export function getStatsOverview(): Promise<StatsOverview> {
+  return request<StatsOverview>('/api/stats/overview')
+}
+
+/** The annual report as a spreadsheet (the current year unless one is given). */
+export function downloadAnnualReport(year?: number): Promise<Downloaded> {
+  return download(`/api/stats/report${queryString({ year, format: 'xlsx' })}`)
+}
+
+/* ---- Talent office: the talent database ---- */
+
+function talentFilterParams(filters: TalentFilters): Record<string, string | undefined> {
+  return {
+    q: filters.q?.trim(),
+    district: filters.district,
+    orgType: filters.orgType,
+    category: filters.category,
+    titleLevel: filters.titleLevel,
+    tier: filters.tier,
+    status: filters.status,
+  }
+}
+
+export function listTalents(filters: TalentFilters, page = 1, pageSize = 20): Promise<Page<TalentRecord>> {
+  return request<Page<TalentRecord>>(`/api/talents${queryString({ ...talentFilterParams(filters), page, pageSize })}`)
+}
+
+/** One record with this year's credit summary and its enrollments. */
+export function getTalent(id: number): Promise<TalentDetail> {
+  return request<TalentDetail>(`/api/talents/${id}`)
+}
+
+export function verifyTalent(id: number): Promise<TalentRecord> {
+  return request<TalentRecord>(`/api/talents/${id}/verify`, { method: 'POST' })
+}
+
+export function rejectTalent(id: number, reason: string): Promise<TalentRecord> {
+  return request<TalentRecord>(`/api/talents/${id}/reject`, { method: 'POST', data: { reason: reason.trim() } })
+}
+
+export function patchTalent(id: number, patch: { tier?: string; status?: 'inactive' }): Promise<TalentRecord> {
+  return request<TalentRecord>(`/api/talents/${id}`, { method: 'PATCH', data: patch })
+}
+
+/** The talent database with the same filters as the search, as a spreadsheet. */
+export function exportTalents(filters: TalentFilters, format: 'xlsx' | 'csv' = 'xlsx'): Promise<Downloaded> {
+  return download(`/api/talents/export${queryString({ format, ...talentFilterParams(filters) })}`)
+}
+
+export function downloadImportTemplate(): Promise<Downloaded> {
+  return download('/api/talents/import-template?format=xlsx')
+}
+
+/** Imports an .xlsx or .csv (multipart field `file`); dryRun checks it and changes nothing. */
+export function importTalents(file: PickedFile, dryRun: boolean): Promise<ImportReport> {
+  return upload<ImportReport>(`/api/talents/import${queryString({ dryRun: dryRun ? 'true' : 'false' })}`, {
+    field: 'file',
+    file,
+    formData: {},
+  })
+}
+
+/* ---- Talent office: credit claims ---- */
+
+export function listCreditClaims(status: 'pending' | 'approved' | 'rejected' = 'pending', page = 1): Promise<Page<OfficeCreditClaim>> {
+  return request<Page<OfficeCreditClaim>>(`/api/credit-claims${queryString({ status, page })}`)
+}
+
+export function downloadClaimEvidence(id: number): Promise<Downloaded> {
+  return download(`/api/credit-claims/${id}/evidence`)
+}
+
+/** Approves a claim; hours (as typed) only when fewer than claimed are recognised. */
+export function approveCreditClaim(id: number, hours?: string): Promise<OfficeCreditClaim> {
+  const typed = hours?.trim()
+  return request<OfficeCreditClaim>(`/api/credit-claims/${id}/approve`, {
+    method: 'POST',
+    data: typed ? { hours: Number(typed) } : {},
+  })
+}
+
+export function rejectCreditClaim(id: number, reason: string): Promise<OfficeCreditClaim> {
+  return request<OfficeCreditClaim>(`/api/credit-claims/${id}/reject`, { method: 'POST', data: { reason: reason.trim() } })
 }

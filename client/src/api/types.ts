@@ -315,3 +315,68 @@ export interface CertificateVerification {
   hours: number
   issuedAt: string
 }
+
+/* ---- Talent office: statistics, talent database, import, claim review ---- */
+
+export interface CountBy {
+  value: string
+  label: string
+  count: number
+}
+
+export interface StatsOverview {
+  target: { count: number; year: number }
+  practitioners: { verified: number; pending: number; rejected: number; inactive: number; total: number }
+  /** verified / target, 0..1 */
+  progress: number
+  byDistrict: { code: string; name: string; count: number }[]
+  byOrgType: CountBy[]
+  byCategory: CountBy[]
+  byTitleLevel: CountBy[]
+  byTier: CountBy[]
+  /** Oldest first; month is YYYY-MM. */
+  growth: { month: string; newVerified: number; cumulative: number }[]
+  /** projectedReachDate: YYYY-MM-DD, or null when it cannot be projected. */
+  projection: { monthlyRate: number; projectedReachDate: string | null }
+  training: { year: number; classes: number; enrollments: number; completions: number; hoursAwarded: number }
+  /** rate: 0..1 */
+  compliance: { year: number; requiredHours: number; minProfessionalHours: number; compliant: number; total: number; rate: number }
+}
+
+/** A talent record as the office sees it: phone masked, never the full ID number. */
+export interface TalentRecord extends PractitionerRecord {
+  birthDate?: string
+  districtName?: string
+  createdAt?: string
+  source: 'self' | 'import'
+  claimed: boolean
+  phoneMasked: string | null
+}
+
+export interface TalentDetail extends TalentRecord {
+  credits: CreditSummary
+  enrollments: MyEnrollment[]
+}
+
+export interface TalentFilters {
+  q?: string
+  district?: string
+  orgType?: string
+  category?: string
+  titleLevel?: string
+  tier?: string
+  status?: string
+}
+
+export interface ImportReport {
+  created: number
+  updated: number
+  unchanged: number
+  errors: { row: number; column: string; message: string }[]
+  dryRun: boolean
+}
+
+/** A claim in the office's review list (with the practitioner's name). */
+export interface OfficeCreditClaim extends CreditClaim {
+  practitionerName?: string
+}

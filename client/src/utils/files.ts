@@ -4,13 +4,17 @@ import type { Downloaded, PickedFile } from '../api'
 /**
  * Shows or keeps a downloaded file. h5: an object URL, opened in a new tab when `open` is asked
  * and the browser allows it, else saved with an <a download>. weapp: Taro.openDocument (its menu
- * offers saving and forwarding).
+ * offers saving and forwarding); images with Taro.previewImage, which openDocument cannot show.
  */
 export async function presentDownload(
   file: Downloaded,
-  options: { fileName: string; fileType: 'pdf' | 'xlsx'; open?: boolean },
+  options: { fileName: string; fileType: 'pdf' | 'xlsx' | 'image'; open?: boolean },
 ): Promise<void> {
   if (file.kind === 'file') {
+    if (options.fileType === 'image') {
+      await Taro.previewImage({ urls: [file.path], current: file.path })
+      return
+    }
     await Taro.openDocument({ filePath: file.path, fileType: options.fileType, showMenu: true })
     return
   }
@@ -31,10 +35,13 @@ export async function presentDownload(
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
-/** weapp: one PDF or image from a chat (Taro.chooseMessageFile); null when the person backs out. */
-export async function chooseMessageFile(): Promise<PickedFile | null> {
+/**
+ * weapp: one file from a chat (Taro.chooseMessageFile), by default a PDF or image; null when the
+ * person backs out.
+ */
+export async function chooseMessageFile(extension: string[] = ['pdf', 'png', 'jpg', 'jpeg']): Promise<PickedFile | null> {
   try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'png', 'jpg', 'jpeg'] })
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'all', extension })
     const f = res.tempFiles[0]
     return f ? { path: f.path, name: f.name, size: f.size } : null
   } catch {

@@ -66,3 +66,23 @@ export function goStaffClass(id: number): void {
 export function goCheckinQr(sessionId: number, view?: 'attendance'): void {
   Taro.navigateTo({ url: `${ROUTES.checkinQr}?sessionId=${sessionId}${view ? `&view=${view}` : ''}` })
 }
+
+export function goOfficeDashboard(): void {
+  Taro.navigateTo({ url: ROUTES.officeDashboard })
+}
+
+export function goOfficeTalents(): void {
+  Taro.navigateTo({ url: ROUTES.officeTalents })
+}
+
+export function goOfficeTalent(id: number | string): void {
+  Taro.navigateTo({ url: `${ROUTES.officeTalent}?id=${encodeURIComponent(String(id))}` })
+}
+
+export function goOfficeImport(): void {
+  Taro.navigateTo({ url: ROUTES.officeImport })
+}
+
+export function goOfficeClaims(): void {
+  Taro.navigateTo({ url: ROUTES.officeClaims })
+}

@@ -13,6 +13,10 @@ import {
   goMyCertificates,
   goMyCredits,
   goMyEnrollments,
+  goOfficeClaims,
+  goOfficeDashboard,
+  goOfficeImport,
+  goOfficeTalents,
   goProfileEdit,
   goStaffClasses,
 } from '../../utils/nav'
@@ -71,6 +75,7 @@ export default function HomePage() {
   const record = me.practitioner
   const isPractitioner = me.user.role === 'practitioner'
   const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'
+  const isOffice = me.user.role === 'office' || me.user.role === 'admin'
   const districtName = record ? reference.districts.find((d) => d.code === record.district)?.name : undefined
 
   return (
@@ -131,6 +136,16 @@ export default function HomePage() {
         <View className='card'>
           <Text className='card__title'>{zh.home.staffTitle}</Text>
           <Entry title={zh.home.staffClasses} hint={zh.home.staffClassesHint} onClick={goStaffClasses} />
+        </View>
+      ) : null}
+
+      {isOffice ? (
+        <View className='card'>
+          <Text className='card__title'>{zh.home.officeTitle}</Text>
+          <Entry title={zh.home.dashboard} hint={zh.home.dashboardHint} onClick={goOfficeDashboard} />
+          <Entry title={zh.home.talents} hint={zh.home.talentsHint} onClick={goOfficeTalents} />
+          <Entry title={zh.home.import} hint={zh.home.importHint} onClick={goOfficeImport} />
+          <Entry title={zh.home.claims} hint={zh.home.claimsHint} onClick={goOfficeClaims} />
         </View>
       ) : null}
 

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { approveCreditClaim, downloadClaimEvidence, isApiError, isSignedIn, listCreditClaims, rejectCreditClaim } from '../../../api'
+import type { ClaimStatus, OfficeCreditClaim, Page } from '../../../api'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { presentDownload } from '../../../utils/files'
+import { claimStatusLabel, courseCategoryLabel } from '../../../utils/labels'
+import { goLogin } from '../../../utils/nav'
+import { formatDateTime } from '../../../utils/time'
+import { failure } from '../format'
+import '../office.css'
+import './index.css'
+
+const TABS: ClaimStatus[] = ['pending', 'approved', 'rejected']
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; page: Page<OfficeCreditClaim> }
+
+export default function OfficeClaimsPage() {
+  const t = zh.office
+  const [tab, setTab] = useState<ClaimStatus>('pending')
+  const [pageNo, setPageNo] = useState(1)
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const seq = useRef(0)
+
+  const load = useCallback(async (status: ClaimStatus, page: number, showSpinner: boolean) => {
+    if (!isSignedIn()) {
+      goLogin()
+      return
+    }
+    const mine = ++seq.current
+    if (showSpinner) setState({ kind: 'loading' })
+    try {
+      const result = await listCreditClaims(status, page)
+      if (mine === seq.current) setState({ kind: 'ready', page: result })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null && mine === seq.current) setState({ kind: 'error', message })
+    }
+  }, [])
+
+  useEffect(() => {
+    void load(tab, pageNo, true)
+  }, [load, tab, pageNo])
+
+  const switchTab = (next: ClaimStatus) => {
+    setTab(next)
+    setPageNo(1)
+  }
+
+  return (
+    <View className='page office claims-review'>
+      <View className='claims-review__tabs'>
+        {TABS.map((s) => (
+          <Text
+            key={s}
+            className={s === tab ? 'claims-review__tab claims-review__tab--on' : 'claims-review__tab'}
+            onClick={() => switchTab(s)}
+          >
+            {t.claimTabs[s]}
+          </Text>
+        ))}
+      </View>
+
+      {state.kind === 'loading' ? <LoadingState /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load(tab, pageNo, true)} /> : null}
+      {state.kind === 'ready' && !state.page.items.length ? <EmptyState text={tab === 'pending' ? t.claimsEmpty : t.noData} /> : null}
+      {state.kind === 'ready'
+        ? state.page.items.map((claim) => (
+            // a decided claim leaves the pending list: reload the current page
+            <ClaimCard key={claim.id} claim={claim} onDecided={() => void load(tab, pageNo, false)} />
+          ))
+        : null}
+      {state.kind === 'ready' && state.page.total > state.page.pageSize ? (
+        <View className='claims-review__pager'>
+          <Button className='btn btn--plain' disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+            {t.prev}
+          </Button>
+          <Text className='office__muted'>{t.pageOf(pageNo, Math.ceil(state.page.total / state.page.pageSize))}</Text>
+          <Button
+            className='btn btn--plain'
+            disabled={pageNo * state.page.pageSize >= state.page.total}
+            onClick={() => setPageNo((p) => p + 1)}
+          >
+            {t.next}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function ClaimCard({ claim, onDecided }: { claim: OfficeCreditClaim; onDecided: () => void }) {
+  const t = zh.office
+  const [hours, setHours] = useState('')
+  const [reason, setReason] = useState('')
+  const [mode, setMode] = useState<'idle' | 'rejecting'>('idle')
+  const [busy, setBusy] = useState<'approve' | 'reject' | 'evidence' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const busyRef = useRef(false)
+
+  const run = async (what: 'approve' | 'reject' | 'evidence', call: () => Promise<void>) => {
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(what)
+    setError(null)
+    try {
+      await call()
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) {
+        const field = isApiError(e) ? Object.values(e.fieldErrors())[0] : undefined
+        setError(field && field !== message ? `${message}：${field}` : message)
+      }
+    } finally {
+      busyRef.current = false
+      setBusy(null)
+    }
+  }
+
+  const approve = () =>
+    run('approve', async () => {
+      const decided = await approveCreditClaim(claim.id, hours)
+      Taro.showToast({ title: t.approved(decided.approvedHours ?? decided.hours), icon: 'none' })
+      onDecided()
+    })
+
+  const reject = () => {
+    if (!reason.trim()) {
+      setError(t.reasonRequired)
+      return Promise.resolve()
+    }
+    return run('reject', async () => {
+      await rejectCreditClaim(claim.id, reason)
+      Taro.showToast({ title: t.claimRejected, icon: 'none' })
+      onDecided()
+    })
+  }
+
+  const evidence = () =>
+    run('evidence', async () => {
+      const file = await downloadClaimEvidence(claim.id)
+      const isPdf = claim.evidenceType === 'application/pdf' || claim.evidenceType === 'pdf'
+      await presentDownload(file, { fileName: `${claim.title}-证明材料${isPdf ? '.pdf' : ''}`, fileType: isPdf ? 'pdf' : 'image', open: true })
+    })
+
+  return (
+    <View className='card claims-review__item'>
+      <View className='claims-review__head'>
+        <Text className='claims-review__who'>{claim.practitionerName ?? `#${claim.practitionerId}`}</Text>
+        <Text className={`tag tag--claim-${claim.status}`}>{claimStatusLabel(claim)}</Text>
+      </View>
+      <Text className='claims-review__title'>{claim.title}</Text>
+      <Text className='office__muted claims-review__line'>
+        {claim.provider} · {claim.date} · {courseCategoryLabel(claim.category)}
+      </Text>
+      <Text className='claims-review__hours'>{t.claimHours(claim.hours)}</Text>
+      <Text className='office__muted claims-review__line'>
+        {t.submittedAt} {formatDateTime(claim.createdAt)}
+      </Text>
+      {error ? <Text className='form-error'>{error}</Text> : null}
+
+      <Button className={busy === 'evidence' ? 'btn btn--link btn--busy' : 'btn btn--link'} onClick={() => void evidence()}>
+        {t.evidence}
+      </Button>
+
+      {claim.status === 'pending' ? (
+        <View className='claims-review__decide'>
+          <Input
+            className='office__input'
+            type='digit'
+            value={hours}
+            placeholder={t.approveHoursPlaceholder}
+            onInput={(e) => setHours(e.detail.value)}
+          />
+          <View className='office__toolbar claims-review__actions'>
+            <Button className={busy === 'approve' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void approve()}>
+              {t.approve}
+            </Button>
+            <Button className='btn btn--plain' onClick={() => setMode((m) => (m === 'rejecting' ? 'idle' : 'rejecting'))}>
+              {t.rejectClaim}
+            </Button>
+          </View>
+          {mode === 'rejecting' ? (
+            <View>
+              <Input className='office__input' value={reason} placeholder={t.rejectClaimPlaceholder} onInput={(e) => setReason(e.detail.value)} />
+              <Button className={busy === 'reject' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void reject()}>
+                {t.rejectClaimConfirm}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

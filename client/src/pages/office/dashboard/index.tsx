@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { downloadAnnualReport, getStatsOverview, isSignedIn } from '../../../api'
+import type { CountBy, StatsOverview } from '../../../api'
+import { ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { presentDownload } from '../../../utils/files'
+import { goLogin } from '../../../utils/nav'
+import { failure, percent } from '../format'
+import '../office.css'
+import './index.css'
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: StatsOverview }
+
+const TOP_DISTRICTS = 10
+
+export default function DashboardPage() {
+  const t = zh.office
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [allDistricts, setAllDistricts] = useState(false)
+  const [downloading, setDownloading] = useState(false)
+  const inFlight = useRef(false)
+
+  const load = useCallback(async (showSpinner: boolean) => {
+    if (!isSignedIn()) {
+      goLogin()
+      return
+    }
+    if (inFlight.current) return
+    inFlight.current = true
+    if (showSpinner) setState({ kind: 'loading' })
+    try {
+      setState({ kind: 'ready', data: await getStatsOverview() })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null && showSpinner) setState({ kind: 'error', message })
+    } finally {
+      inFlight.current = false
+    }
+  }, [])
+
+  useEffect(() => {
+    void load(true)
+  }, [load])
+
+  // back from the talent database (a record verified there): quietly refresh
+  useDidShow(() => {
+    void load(false)
+  })
+
+  const report = async (year: number) => {
+    if (downloading) return
+    setDownloading(true)
+    try {
+      const file = await downloadAnnualReport()
+      await presentDownload(file, { fileName: t.reportFileName(year), fileType: 'xlsx' })
+      Taro.showToast({ title: t.downloaded, icon: 'none' })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+    } finally {
+      setDownloading(false)
+    }
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+
+  const d = state.data
+  const p = d.practitioners
+  const growth = d.growth.slice(-12)
+  const maxGrowth = Math.max(1, ...growth.map((g) => g.newVerified))
+  const districts = [...d.byDistrict].sort((a, b) => b.count - a.count)
+  const shownDistricts = allDistricts ? districts : districts.slice(0, TOP_DISTRICTS)
+  const maxDistrict = Math.max(1, ...districts.map((x) => x.count))
+  const barWidth = Math.min(100, Math.max(0, d.progress * 100))
+
+  return (
+    <View className='page office dash'>
+      <View className='card dash__hero'>
+        <View className='dash__big'>
+          <Text className='dash__big-label'>{t.verifiedLabel}</Text>
+          <Text className='dash__big-num'>{p.verified}</Text>
+          <Text className='dash__big-target'>/ {t.target(d.target.count)}</Text>
+        </View>
+        <View className='dash__bar' aria-hidden>
+          <View className='dash__bar-fill' style={{ width: `${barWidth}%` }} />
+        </View>
+        <Text className='dash__pct'>{t.progress(percent(d.progress))}</Text>
+        <View className='dash__counts'>
+          <View className='dash__count'>
+            <Text className='dash__count-num dash__count-num--pending'>{p.pending}</Text>
+            <Text className='dash__count-label'>{t.pending}</Text>
+          </View>
+          <View className='dash__count'>
+            <Text className='dash__count-num'>{p.inactive}</Text>
+            <Text className='dash__count-label'>{t.inactive}</Text>
+          </View>
+          <View className='dash__count'>
+            <Text className='dash__count-num'>{p.rejected}</Text>
+            <Text className='dash__count-label'>{t.rejected}</Text>
+          </View>
+        </View>
+        <Text className='dash__projection'>{projectionText(d)}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.growthTitle}</Text>
+        {growth.length ? (
+          <View className='dash__chart'>
+            {growth.map((g) => (
+              <View key={g.month} className='dash__col'>
+                <Text className='dash__col-num'>{g.newVerified}</Text>
+                <View className='dash__col-track'>
+                  <View className='dash__col-bar' style={{ height: `${(g.newVerified / maxGrowth) * 100}%` }} />
+                </View>
+                <Text className='dash__col-label'>{t.monthLabel(Number(g.month.slice(5, 7)))}</Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className='office__muted'>{t.noData}</Text>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.byDistrict}</Text>
+        {shownDistricts.length ? (
+          shownDistricts.map((x) => (
+            <View key={x.code} className='dash__hbar'>
+              <Text className='dash__hbar-name'>{x.name}</Text>
+              <View className='dash__hbar-track'>
+                <View className='dash__hbar-fill' style={{ width: `${(x.count / maxDistrict) * 100}%` }} />
+              </View>
+              <Text className='dash__hbar-num'>{x.count}</Text>
+            </View>
+          ))
+        ) : (
+          <Text className='office__muted'>{t.noData}</Text>
+        )}
+        {districts.length > TOP_DISTRICTS ? (
+          <Button className='btn btn--link' onClick={() => setAllDistricts((v) => !v)}>
+            {allDistricts ? t.showLess : t.showAll}
+          </Button>
+        ) : null}
+      </View>
+
+      <CountList title={t.byCategory} items={d.byCategory} />
+      <CountList title={t.byTitleLevel} items={d.byTitleLevel} />
+      <CountList title={t.byTier} items={d.byTier} />
+
+      <View className='card'>
+        <Text className='card__title'>{t.trainingTitle(d.training.year)}</Text>
+        <View className='dash__facts'>
+          <Fact label={t.classes} value={d.training.classes} />
+          <Fact label={t.enrollments} value={d.training.enrollments} />
+          <Fact label={t.completions} value={d.training.completions} />
+          <Fact label={t.hoursAwarded} value={d.training.hoursAwarded} />
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.complianceTitle(d.compliance.year)}</Text>
+        <Text className='dash__rate'>{t.complianceRate(percent(d.compliance.rate))}</Text>
+        <Text className='dash__line'>{t.complianceCount(d.compliance.compliant, d.compliance.total)}</Text>
+        <Text className='office__muted'>{t.complianceRule(d.compliance.requiredHours, d.compliance.minProfessionalHours)}</Text>
+      </View>
+
+      <Button className={downloading ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void report(d.compliance.year)}>
+        {downloading ? t.downloading : t.downloadReport}
+      </Button>
+    </View>
+  )
+}
+
+/** The server's projection in words: a month, reached already, or none. */
+function projectionText(d: StatsOverview): string {
+  const t = zh.office
+  const date = d.projection.projectedReachDate
+  if (d.practitioners.verified >= d.target.count) return t.projectionReached
+  if (!date) return t.projectionNone
+  return t.projection(Number(date.slice(0, 4)), Number(date.slice(5, 7)))
+}
+
+function CountList({ title, items }: { title: string; items: CountBy[] }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>{title}</Text>
+      {items.length ? (
+        items.map((i) => (
+          <View key={i.value} className='dash__item'>
+            <Text className='dash__item-label'>{i.label}</Text>
+            <Text className='dash__item-count'>{zh.office.people(i.count)}</Text>
+          </View>
+        ))
+      ) : (
+        <Text className='office__muted'>{zh.office.noData}</Text>
+      )}
+    </View>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: number }) {
+  return (
+    <View className='dash__fact'>
+      <Text className='dash__fact-num'>{value}</Text>
+      <Text className='dash__fact-label'>{label}</Text>
+    </View>
+  )
+}

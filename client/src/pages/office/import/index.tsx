@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ChangeEvent } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { downloadImportTemplate, importTalents, isApiError, isSignedIn } from '../../../api'
+import type { ImportReport, PickedFile } from '../../../api'
+import { zh } from '../../../text/zh'
+import { chooseMessageFile, presentDownload } from '../../../utils/files'
+import { goLogin } from '../../../utils/nav'
+import { failure } from '../format'
+import '../office.css'
+import './index.css'
+
+const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
+
+type Busy = 'template' | 'dryRun' | 'import' | null
+
+/** A failure of the whole file: the message and, for missing columns, one line per column. */
+interface FileError {
+  message: string
+  lines: string[]
+}
+
+export default function ImportPage() {
+  const t = zh.office
+  // replaced at build time like everywhere else; read here so a test can render either platform
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [busy, setBusy] = useState<Busy>(null)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [fileError, setFileError] = useState<FileError | null>(null)
+  const busyRef = useRef(false)
+
+  useEffect(() => {
+    if (!isSignedIn()) goLogin()
+  }, [])
+
+  const picked = (f: PickedFile | null) => {
+    if (!f) return
+    setFile(f)
+    setReport(null)
+    setFileError(null)
+  }
+
+  const onH5File = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0]
+    if (f) picked({ path: f.name, name: f.name, size: f.size, blob: f })
+    // let the same file be chosen again after it was edited
+    e.target.value = ''
+  }
+
+  const begin = (what: Busy) => {
+    if (busyRef.current) return false
+    busyRef.current = true
+    setBusy(what)
+    return true
+  }
+  const end = () => {
+    busyRef.current = false
+    setBusy(null)
+  }
+
+  const template = async () => {
+    if (!begin('template')) return
+    try {
+      const f = await downloadImportTemplate()
+      await presentDownload(f, { fileName: t.templateFileName, fileType: 'xlsx' })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+    }
+    end()
+  }
+
+  const run = async (dryRun: boolean) => {
+    if (!file) {
+      setFileError({ message: t.chooseFirst, lines: [] })
+      return
+    }
+    if (!begin(dryRun ? 'dryRun' : 'import')) return
+    setFileError(null)
+    setReport(null)
+    try {
+      setReport(await importTalents(file, dryRun))
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) {
+        const lines = isApiError(e) ? e.details.filter((d) => d.path !== 'file').map((d) => d.message) : []
+        setFileError({ message, lines })
+      }
+    }
+    end()
+  }
+
+  return (
+    <View className='page office import'>
+      <Text className='import__intro'>{t.importIntro}</Text>
+
+      <View className='card'>
+        <Button className={busy === 'template' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void template()}>
+          {busy === 'template' ? t.downloading : t.template}
+        </Button>
+
+        <Text className='field__label import__label'>{t.file}</Text>
+        {isH5 ? (
+          <label className='import__file'>
+            <input className='import__file-input' type='file' accept={ACCEPT} aria-label={t.file} onChange={onH5File} />
+            <Text className='import__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
+            <Text className={file ? 'import__file-name' : 'import__file-name import__file-name--none'}>{file ? file.name : t.noFile}</Text>
+          </label>
+        ) : (
+          <View className='import__file' onClick={() => void chooseMessageFile(['xlsx', 'csv']).then(picked)}>
+            <Text className='import__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
+            <Text className={file ? 'import__file-name' : 'import__file-name import__file-name--none'}>{file ? file.name : t.noFile}</Text>
+          </View>
+        )}
+
+        <View className='office__toolbar import__actions'>
+          <Button className={busy === 'dryRun' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void run(true)}>
+            {busy === 'dryRun' ? t.checking : t.dryRun}
+          </Button>
+          <Button className={busy === 'import' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void run(false)}>
+            {busy === 'import' ? t.importing : t.confirmImport}
+          </Button>
+        </View>
+      </View>
+
+      {fileError ? (
+        <View className='card import__file-error'>
+          <Text className='form-error'>{fileError.message}</Text>
+          {fileError.lines.map((line) => (
+            <Text key={line} className='import__error-line'>
+              {line}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+
+      {report ? <ImportResult report={report} /> : null}
+    </View>
+  )
+}
+
+function ImportResult({ report }: { report: ImportReport }) {
+  const t = zh.office
+  const r = report
+  return (
+    <View className='card import__result'>
+      <Text className='card__title'>{r.dryRun ? t.dryRunTitle : t.resultTitle}</Text>
+      <View className='import__counts'>
+        <Text className='import__count'>{r.dryRun ? t.willCreate(r.created) : t.created(r.created)}</Text>
+        <Text className='import__count'>{r.dryRun ? t.willUpdate(r.updated) : t.updated(r.updated)}</Text>
+        <Text className='import__count'>{r.dryRun ? t.willKeep(r.unchanged) : t.unchanged(r.unchanged)}</Text>
+      </View>
+      {r.errors.length ? (
+        <View className='import__errors'>
+          <Text className='import__errors-title'>{t.errorsTitle(r.errors.length)}</Text>
+          {r.errors.map((e, i) => (
+            <View key={`${e.row}-${e.column}-${i}`} className='import__error'>
+              <Text className='import__error-where'>
+                {t.errorRow(e.row)}
+                {e.column ? ` · ${e.column}` : ''}
+              </Text>
+              <Text className='import__error-line'>{e.message}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text className='office__muted'>{t.noErrors}</Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { getReference, getTalent, isSignedIn, patchTalent, rejectTalent, verifyTalent } from '../../../api'
+import type { Option, Reference, TalentDetail } from '../../../api'
+import { SelectField } from '../../../components/SelectField'
+import { StatusBadge } from '../../../components/StatusBadge'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { enrollmentStatusLabel } from '../../../utils/labels'
+import { goLogin } from '../../../utils/nav'
+import { formatDateRange, formatDateTime } from '../../../utils/time'
+import { failure } from '../format'
+import '../office.css'
+import './index.css'
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; reference: Reference; talent: TalentDetail }
+
+type Action = 'verify' | 'reject' | 'tier' | 'deactivate'
+
+interface Notice {
+  ok: boolean
+  text: string
+}
+
+export default function TalentPage() {
+  const t = zh.office
+  const router = useRouter()
+  const id = Number(router.params?.id)
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [busy, setBusy] = useState<Action | null>(null)
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const [tier, setTier] = useState('')
+  const busyRef = useRef(false)
+
+  const load = useCallback(
+    async (showSpinner: boolean) => {
+      if (!Number.isInteger(id) || id <= 0) {
+        setState({ kind: 'missing' })
+        return
+      }
+      if (!isSignedIn()) {
+        goLogin()
+        return
+      }
+      if (showSpinner) setState({ kind: 'loading' })
+      try {
+        const [reference, talent] = await Promise.all([getReference(), getTalent(id)])
+        setState({ kind: 'ready', reference, talent })
+        setTier(talent.tier)
+      } catch (e) {
+        const message = failure(e)
+        if (message !== null) setState({ kind: 'error', message })
+      }
+    },
+    [id],
+  )
+
+  useEffect(() => {
+    void load(true)
+  }, [load])
+
+  /** Runs one office action; on success shows `done` and reloads the record (status, audit-visible fields). */
+  const act = async (action: Action, call: () => Promise<unknown>, done: string): Promise<boolean> => {
+    if (busyRef.current) return false
+    busyRef.current = true
+    setBusy(action)
+    setNotice(null)
+    let ok = false
+    try {
+      await call()
+      setNotice({ ok: true, text: done })
+      ok = true
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) setNotice({ ok: false, text: message })
+    } finally {
+      busyRef.current = false
+      setBusy(null)
+    }
+    if (ok) await load(false)
+    return ok
+  }
+
+  const submitReject = async () => {
+    if (!reason.trim()) {
+      setNotice({ ok: false, text: t.reasonRequired })
+      return
+    }
+    if (await act('reject', () => rejectTalent(id, reason), t.rejectedDone)) {
+      setRejecting(false)
+      setReason('')
+    }
+  }
+
+  const deactivate = async (name: string) => {
+    if (busyRef.current) return
+    const answer = await Taro.showModal({
+      title: t.deactivateTitle,
+      content: t.deactivateContent(name),
+      confirmText: t.deactivateConfirm,
+      cancelText: t.cancel,
+    })
+    if (!answer?.confirm) return
+    await act('deactivate', () => patchTalent(id, { status: 'inactive' }), t.deactivated)
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'missing') return <EmptyState text={t.missingId} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+
+  const { reference, talent: r } = state
+  const f = t.fields
+  const label = (options: Option[], value: string | null | undefined) => (value ? options.find((o) => o.value === value)?.label ?? value : '—')
+  const c = r.credits
+  const rows: [string, string][] = [
+    [f.idNumber, r.idNumberMasked],
+    [f.gender, label(reference.genders, r.gender)],
+    [f.birthDate, r.birthDate ?? '—'],
+    [f.phone, r.phoneMasked ?? '—'],
+    [f.district, r.districtName ?? label(reference.districts.map((d) => ({ value: d.code, label: d.name })), r.district)],
+    [f.orgName, r.orgName],
+    [f.orgType, label(reference.orgTypes, r.orgType)],
+    [f.category, label(reference.categories, r.category)],
+    [f.ipFields, r.ipFields.map((v) => label(reference.ipFields, v)).join('、') || '—'],
+    [f.titleLevel, label(reference.titleLevels, r.titleLevel)],
+    [f.qualifications, r.qualifications.join('、') || '—'],
+    [f.email, r.email ?? '—'],
+    [f.tier, label(reference.tiers, r.tier)],
+    [f.source, t.sources[r.source] ?? r.source],
+    [f.claimed, r.claimed ? t.claimedYes : t.claimedNo],
+    [f.verifiedAt, r.verifiedAt ? formatDateTime(r.verifiedAt) : '—'],
+  ]
+  if (r.status === 'rejected' && r.rejectReason) rows.push([f.rejectReason, r.rejectReason])
+
+  return (
+    <View className='page office talent'>
+      {notice ? <Text className={notice.ok ? 'form-success office__notice' : 'form-error office__notice'}>{notice.text}</Text> : null}
+
+      <View className='card'>
+        <View className='talent__head'>
+          <Text className='talent__name'>{r.name}</Text>
+          <StatusBadge status={r.status} statuses={reference.recordStatuses} />
+        </View>
+        {rows.map(([k, v]) => (
+          <View key={k} className='office__row'>
+            <Text className='office__label'>{k}</Text>
+            <Text className='office__value'>{v}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.actions}</Text>
+        <View className='office__toolbar'>
+          {r.status !== 'verified' ? (
+            <Button
+              className={busy === 'verify' ? 'btn btn--primary btn--busy' : 'btn btn--primary'}
+              onClick={() => void act('verify', () => verifyTalent(id), t.verified)}
+            >
+              {t.verify}
+            </Button>
+          ) : null}
+          {r.status !== 'inactive' && r.status !== 'rejected' ? (
+            <Button className='btn btn--plain' onClick={() => setRejecting((v) => !v)}>
+              {t.reject}
+            </Button>
+          ) : null}
+          {r.status !== 'inactive' ? (
+            <Button className={busy === 'deactivate' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void deactivate(r.name)}>
+              {t.deactivate}
+            </Button>
+          ) : null}
+        </View>
+
+        {rejecting ? (
+          <View className='talent__reject'>
+            <Text className='field__label'>{t.rejectReasonLabel}</Text>
+            <Textarea
+              className='field__textarea'
+              value={reason}
+              maxlength={500}
+              placeholder={t.rejectReasonPlaceholder}
+              onInput={(e) => setReason(e.detail.value)}
+            />
+            <Button className={busy === 'reject' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void submitReject()}>
+              {t.rejectConfirm}
+            </Button>
+          </View>
+        ) : null}
+
+        <View className='talent__tier'>
+          <Text className='field__label'>{t.setTier}</Text>
+          <SelectField id='talent-tier' label={t.setTier} options={reference.tiers} value={tier} onChange={setTier} />
+          <Button
+            className={busy === 'tier' ? 'btn btn--plain btn--busy' : 'btn btn--plain'}
+            disabled={tier === r.tier}
+            onClick={() => void act('tier', () => patchTalent(id, { tier }), t.tierSaved)}
+          >
+            {t.saveTier}
+          </Button>
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.hoursTitle(c.year)}</Text>
+        <Text className='talent__hours'>{t.hoursEarned(c.earnedHours, c.requiredHours)}</Text>
+        <Text className='office__muted talent__line'>{t.professionalHours(c.professionalHours, c.minProfessionalHours)}</Text>
+        <Text className='office__muted talent__line'>{t.publicHours(c.publicHours)}</Text>
+        <Text className={c.compliant ? 'tag tag--completed' : 'tag tag--pending'}>{c.compliant ? zh.credits.compliant : zh.credits.missing(c.missingHours)}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>{t.enrollmentsTitle}</Text>
+        {r.enrollments.length ? (
+          r.enrollments.map((e) => (
+            <View key={e.id} className='talent__enrollment'>
+              <Text className='talent__class'>{e.class.title}</Text>
+              <Text className='office__muted'>
+                {formatDateRange(e.class.startDate, e.class.endDate)} · {enrollmentStatusLabel(e)}
+              </Text>
+            </View>
+          ))
+        ) : (
+          <Text className='office__muted'>{t.noEnrollments}</Text>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { exportTalents, getReference, isSignedIn, listTalents } from '../../../api'
+import type { Page, Reference, TalentFilters, TalentRecord } from '../../../api'
+import { FilterSelect } from '../../../components/FilterSelect'
+import { StatusBadge } from '../../../components/StatusBadge'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { zh } from '../../../text/zh'
+import { presentDownload } from '../../../utils/files'
+import { goLogin, goOfficeImport, goOfficeTalent } from '../../../utils/nav'
+import { failure } from '../format'
+import '../office.css'
+import './index.css'
+
+const PAGE_SIZE = 20
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; reference: Reference; page: Page<TalentRecord> }
+
+type FilterKey = Exclude<keyof TalentFilters, 'q'>
+
+export default function TalentsPage() {
+  const t = zh.office
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [filters, setFilters] = useState<TalentFilters>({})
+  const [query, setQuery] = useState('')
+  const [pageNo, setPageNo] = useState(1)
+  const [exporting, setExporting] = useState(false)
+  // the newest request wins: an older answer arriving late must not replace a newer search
+  const requestSeq = useRef(0)
+
+  const load = useCallback(async (f: TalentFilters, page: number, showSpinner: boolean) => {
+    if (!isSignedIn()) {
+      goLogin()
+      return
+    }
+    const seq = ++requestSeq.current
+    if (showSpinner) setState({ kind: 'loading' })
+    try {
+      const [reference, result] = await Promise.all([getReference(), listTalents(f, page, PAGE_SIZE)])
+      if (seq === requestSeq.current) setState({ kind: 'ready', reference, page: result })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null && seq === requestSeq.current) setState({ kind: 'error', message })
+    }
+  }, [])
+
+  useEffect(() => {
+    void load(filters, pageNo, true)
+  }, [load, filters, pageNo])
+
+  // back from a record (verified, rejected, deactivated there): refresh in place
+  const firstShow = useRef(true)
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false
+      return
+    }
+    void load(filters, pageNo, false)
+  })
+
+  const setFilter = (key: FilterKey, value: string) => {
+    setFilters((f) => ({ ...f, [key]: value || undefined }))
+    setPageNo(1)
+  }
+
+  const search = () => {
+    setFilters((f) => ({ ...f, q: query.trim() || undefined }))
+    setPageNo(1)
+  }
+
+  const doExport = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const file = await exportTalents(filters, 'xlsx')
+      await presentDownload(file, { fileName: t.exportFileName, fileType: 'xlsx' })
+      Taro.showToast({ title: t.downloaded, icon: 'none' })
+    } catch (e) {
+      const message = failure(e)
+      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const filtered = Object.values(filters).some((v) => v !== undefined && v !== '')
+
+  return (
+    <View className='page office talents'>
+      <View className='talents__search'>
+        <Input
+          className='office__input talents__query'
+          value={query}
+          placeholder={t.searchPlaceholder}
+          confirmType='search'
+          onInput={(e) => setQuery(e.detail.value)}
+          onConfirm={search}
+        />
+        <Button className='btn btn--primary talents__search-btn' onClick={search}>
+          {t.search}
+        </Button>
+      </View>
+
+      {state.kind === 'ready' ? (
+        <View className='talents__filters'>
+          <FilterSelect
+            id='filter-status'
+            label={t.status}
+            options={state.reference.recordStatuses}
+            value={filters.status ?? ''}
+            onChange={(v) => setFilter('status', v)}
+          />
+          <FilterSelect
+            id='filter-district'
+            label={t.district}
+            options={state.reference.districts.map((d) => ({ value: d.code, label: d.name }))}
+            value={filters.district ?? ''}
+            onChange={(v) => setFilter('district', v)}
+          />
+          <FilterSelect
+            id='filter-category'
+            label={t.category}
+            options={state.reference.categories}
+            value={filters.category ?? ''}
+            onChange={(v) => setFilter('category', v)}
+          />
+          <FilterSelect
+            id='filter-tier'
+            label={t.fields.tier}
+            options={state.reference.tiers}
+            value={filters.tier ?? ''}
+            onChange={(v) => setFilter('tier', v)}
+          />
+        </View>
+      ) : null}
+
+      <View className='office__toolbar'>
+        <Button className='btn btn--plain' onClick={goOfficeImport}>
+          {t.importBtn}
+        </Button>
+        <Button className={exporting ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void doExport()}>
+          {exporting ? t.downloading : t.exportBtn}
+        </Button>
+      </View>
+
+      {state.kind === 'loading' ? <LoadingState /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load(filters, pageNo, true)} /> : null}
+      {state.kind === 'ready' ? (
+        <TalentList
+          reference={state.reference}
+          page={state.page}
+          emptyText={filtered ? t.noMatch : t.talentsEmpty}
+          onPage={(p) => setPageNo(p)}
+        />
+      ) : null}
+    </View>
+  )
+}
+
+function TalentList({
+  reference,
+  page,
+  emptyText,
+  onPage,
+}: {
+  reference: Reference
+  page: Page<TalentRecord>
+  emptyText: string
+  onPage: (page: number) => void
+}) {
+  const t = zh.office
+  if (!page.items.length) return <EmptyState text={emptyText} />
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize))
+  const label = (options: { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value
+  return (
+    <View>
+      <Text className='office__muted talents__total'>{t.total(page.total)}</Text>
+      {page.items.map((r) => (
+        <View key={r.id} className='card talents__item' onClick={() => goOfficeTalent(r.id)}>
+          <View className='talents__head'>
+            <Text className='talents__name'>{r.name}</Text>
+            <StatusBadge status={r.status} statuses={reference.recordStatuses} />
+          </View>
+          <Text className='talents__org'>{r.orgName}</Text>
+          <Text className='office__muted'>
+            {[r.districtName ?? r.district, label(reference.categories, r.category), label(reference.titleLevels, r.titleLevel), label(reference.tiers, r.tier)].join(' · ')}
+          </Text>
+        </View>
+      ))}
+      {pages > 1 ? (
+        <View className='talents__pager'>
+          <Button className='btn btn--plain' disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
+            {t.prev}
+          </Button>
+          <Text className='talents__page'>{t.pageOf(page.page, pages)}</Text>
+          <Button className='btn btn--plain' disabled={page.page >= pages} onClick={() => onPage(page.page + 1)}>
+            {t.next}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

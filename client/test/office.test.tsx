@@ -1,0 +1,447 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __resetTaroMock, __setRouterParams } from './mocks/taro'
+import DashboardPage from '../src/pages/office/dashboard/index'
+import TalentsPage from '../src/pages/office/talents/index'
+import TalentPage from '../src/pages/office/talent/index'
+import ImportPage from '../src/pages/office/import/index'
+import OfficeClaimsPage from '../src/pages/office/claims/index'
+import HomePage from '../src/pages/home/index'
+import { TOKEN_KEY, resetReferenceCache } from '../src/api'
+import type { OfficeCreditClaim, StatsOverview, TalentDetail, TalentRecord } from '../src/api'
+import { fail, me, myEnrollment, ok, record, reference as baseReference, routes, user } from './fixtures'
+
+const request = Taro.request as unknown as jest.Mock
+const fetchMock = jest.fn()
+
+const reference = {
+  ...baseReference,
+  tiers: [
+    { value: 'none', label: '无' },
+    { value: 'leading', label: '国家知识产权领军人才' },
+  ],
+}
+
+beforeEach(() => {
+  __resetTaroMock()
+  resetReferenceCache()
+  Taro.setStorageSync(TOKEN_KEY, 'tok')
+  fetchMock.mockReset()
+  ;(globalThis as { fetch?: unknown }).fetch = fetchMock
+  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:x'), revokeObjectURL: jest.fn() })
+})
+
+/** A fetch answer (uploads and downloads go through fetch on h5). */
+const answer = (status: number, body: unknown) => ({
+  ok: status >= 200 && status < 300,
+  status,
+  text: async () => JSON.stringify(body),
+  blob: async () => new Blob(['x']),
+})
+
+function talent(overrides: Partial<TalentRecord> = {}): TalentRecord {
+  return { ...record({ status: 'pending', verifiedAt: null }), birthDate: '1990-01-01', districtName: '渝中区', source: 'import', claimed: false, phoneMasked: '138****1234', ...overrides }
+}
+
+function detail(overrides: Partial<TalentDetail> = {}): TalentDetail {
+  return {
+    ...talent(),
+    credits: {
+      year: 2025,
+      requiredHours: 90,
+      earnedHours: 32,
+      professionalHours: 32,
+      publicHours: 0,
+      minProfessionalHours: 60,
+      missingHours: 58,
+      missingProfessionalHours: 28,
+      compliant: false,
+      records: [],
+    },
+    enrollments: [myEnrollment()],
+    ...overrides,
+  }
+}
+
+function overview(overrides: Partial<StatsOverview> = {}): StatsOverview {
+  return {
+    target: { count: 10000, year: 2027 },
+    practitioners: { verified: 2345, pending: 120, rejected: 8, inactive: 3, total: 2476 },
+    progress: 0.2345,
+    byDistrict: [
+      { code: '500101', name: '万州区', count: 12 },
+      { code: '500103', name: '渝中区', count: 640 },
+    ],
+    byOrgType: [{ value: 'enterprise', label: '企业', count: 1500 }],
+    byCategory: [{ value: 'agent', label: '代理', count: 900 }],
+    byTitleLevel: [{ value: 'intermediate', label: '中级', count: 700 }],
+    byTier: [{ value: 'leading', label: '国家知识产权领军人才', count: 5 }],
+    growth: [
+      { month: '2025-01', newVerified: 90, cumulative: 2255 },
+      { month: '2025-02', newVerified: 90, cumulative: 2345 },
+    ],
+    projection: { monthlyRate: 90, projectedReachDate: '2032-03-01' },
+    training: { year: 2025, classes: 14, enrollments: 800, completions: 600, hoursAwarded: 19200 },
+    compliance: { year: 2025, requiredHours: 90, minProfessionalHours: 60, compliant: 1200, total: 2345, rate: 0.5117 },
+    ...overrides,
+  }
+}
+
+describe('home: the office entries', () => {
+  it('shows 人才工作 to office staff and not to practitioners', async () => {
+    request.mockImplementation(routes({ 'GET /api/me': ok({ user: { ...user, role: 'office' }, practitioner: null }), 'GET /api/reference': ok(reference) }))
+    const { unmount } = render(<HomePage />)
+    fireEvent.click(await screen.findByText('人才库'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/office/talents/index' })
+    unmount()
+
+    resetReferenceCache()
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(record())), 'GET /api/reference': ok(reference) }))
+    render(<HomePage />)
+    await screen.findByText('您好，张三')
+    expect(screen.queryByText('人才工作')).toBeNull()
+  })
+})
+
+describe('office: dashboard', () => {
+  it('shows the count toward the target, the projection and the districts by size', async () => {
+    request.mockImplementation(routes({ 'GET /api/stats/overview': ok(overview()) }))
+    render(<DashboardPage />)
+    expect(await screen.findByText('2345')).toBeTruthy()
+    expect(screen.getByText('/ 目标 10000')).toBeTruthy()
+    expect(screen.getByText('完成 23.5%')).toBeTruthy()
+    expect(screen.getByText('按近 12 个月速度，预计 2032年3月 达到目标')).toBeTruthy()
+    expect(screen.getByText('达标率 51.2%')).toBeTruthy()
+    const names = Array.from(document.querySelectorAll('.dash__hbar-name')).map((n) => n.textContent)
+    expect(names).toEqual(['渝中区', '万州区'])
+  })
+
+  it('says when there is no projection, and downloads the annual report', async () => {
+    request.mockImplementation(routes({ 'GET /api/stats/overview': ok(overview({ projection: { monthlyRate: 0, projectedReachDate: null } })) }))
+    fetchMock.mockResolvedValue(answer(200, null))
+    render(<DashboardPage />)
+    expect(await screen.findByText('按当前速度无法预计')).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('下载年度报告'))
+    })
+    expect(fetchMock).toHaveBeenCalledWith('/api/stats/report?format=xlsx', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }))
+  })
+
+  it('has an error state with retry', async () => {
+    let reply: unknown = fail(500, 'INTERNAL', '')
+    request.mockImplementation(routes({ 'GET /api/stats/overview': () => reply }))
+    render(<DashboardPage />)
+    expect(await screen.findByText('服务器出错了')).toBeTruthy()
+    reply = ok(overview())
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('2345')).toBeTruthy()
+  })
+})
+
+describe('office: talent database', () => {
+  it('lists records, filters by status (back to page 1) and opens one', async () => {
+    const table = {
+      'GET /api/reference': ok(reference),
+      'GET /api/talents?page=1&pageSize=20': ok({ items: [talent(), talent({ id: 43, name: '李四', status: 'verified' })], total: 41, page: 1, pageSize: 20 }),
+      'GET /api/talents?page=2&pageSize=20': ok({ items: [talent({ id: 60, name: '王五' })], total: 41, page: 2, pageSize: 20 }),
+      'GET /api/talents?status=pending&page=1&pageSize=20': ok({ items: [talent()], total: 1, page: 1, pageSize: 20 }),
+    }
+    request.mockImplementation(routes(table))
+    render(<TalentsPage />)
+    const li = within((await screen.findByText('李四')).closest('.talents__item') as HTMLElement)
+    expect(li.getByText('已认证')).toBeTruthy()
+    expect(screen.getByText('共 41 人')).toBeTruthy()
+    expect(screen.getByText('第 1 / 3 页')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('下一页'))
+    expect(await screen.findByText('王五')).toBeTruthy()
+
+    fireEvent.change(screen.getByLabelText('状态'), { target: { value: 'pending' } })
+    expect(await screen.findByText('共 1 人')).toBeTruthy()
+    expect(screen.queryByText('王五')).toBeNull()
+
+    fireEvent.click(screen.getByText('张三'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/office/talent/index?id=42' })
+  })
+
+  it('searches by the typed text and says when nothing matches', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents?page=1&pageSize=20': ok({ items: [talent()], total: 1, page: 1, pageSize: 20 }),
+        [`GET /api/talents?q=${encodeURIComponent('赵六')}&page=1&pageSize=20`]: ok({ items: [], total: 0, page: 1, pageSize: 20 }),
+      }),
+    )
+    render(<TalentsPage />)
+    await screen.findByText('张三')
+    fireEvent.change(screen.getByPlaceholderText('姓名、单位或完整身份证号'), { target: { value: ' 赵六 ' } })
+    fireEvent.click(screen.getByText('搜索'))
+    expect(await screen.findByText('没有符合条件的记录')).toBeTruthy()
+  })
+
+  it('exports with the current filters', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents?page=1&pageSize=20': ok({ items: [talent()], total: 1, page: 1, pageSize: 20 }),
+        'GET /api/talents?district=500103&page=1&pageSize=20': ok({ items: [talent()], total: 1, page: 1, pageSize: 20 }),
+      }),
+    )
+    fetchMock.mockResolvedValue(answer(200, null))
+    render(<TalentsPage />)
+    await screen.findByText('张三')
+    fireEvent.change(screen.getByLabelText('区县'), { target: { value: '500103' } })
+    await screen.findByText('张三')
+    await act(async () => {
+      fireEvent.click(screen.getByText('导出'))
+    })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/talents/export?format=xlsx&district=500103')
+  })
+})
+
+describe('office: one record', () => {
+  beforeEach(() => __setRouterParams({ id: '42' }))
+
+  it('shows the masked record, this year’s hours and enrollments', async () => {
+    request.mockImplementation(routes({ 'GET /api/reference': ok(reference), 'GET /api/talents/42': ok(detail()) }))
+    render(<TalentPage />)
+    expect(await screen.findByText('500***********123X')).toBeTruthy()
+    expect(screen.getByText('138****1234')).toBeTruthy()
+    expect(screen.getByText('批量导入')).toBeTruthy()
+    expect(screen.getByText('未绑定账号')).toBeTruthy()
+    expect(screen.getByText('32 / 90 学时')).toBeTruthy()
+    expect(screen.getByText('还差 58 学时')).toBeTruthy()
+    expect(screen.getByText(myEnrollment().class.title)).toBeTruthy()
+  })
+
+  it('verifies and shows the new status', async () => {
+    let status: TalentRecord['status'] = 'pending'
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents/42': () => ok(detail({ status })),
+        'POST /api/talents/42/verify': () => {
+          status = 'verified'
+          return ok(talent({ status }))
+        },
+      }),
+    )
+    render(<TalentPage />)
+    await screen.findByText('待审核')
+    await act(async () => {
+      fireEvent.click(screen.getByText('认证通过'))
+    })
+    expect(await screen.findByText('已认证通过')).toBeTruthy()
+    expect(screen.getByText('已认证')).toBeTruthy()
+    expect(screen.queryByText('认证通过')).toBeNull()
+  })
+
+  it('rejects only with a reason, and sends it', async () => {
+    const reject = jest.fn(() => ok(talent({ status: 'rejected', rejectReason: '单位信息不实' })))
+    request.mockImplementation(routes({ 'GET /api/reference': ok(reference), 'GET /api/talents/42': ok(detail()), 'POST /api/talents/42/reject': reject }))
+    render(<TalentPage />)
+    await screen.findByText('待审核')
+    fireEvent.click(screen.getByText('不通过'))
+    await act(async () => {
+      fireEvent.click(screen.getByText('确认不通过'))
+    })
+    expect(screen.getByText('请填写原因')).toBeTruthy()
+    expect(reject).not.toHaveBeenCalled()
+    fireEvent.input(screen.getByPlaceholderText('请填写原因，学员可以看到'), { target: { value: '单位信息不实' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('确认不通过'))
+    })
+    expect(reject).toHaveBeenCalledWith({ reason: '单位信息不实' })
+    expect(await screen.findByText('已设为不通过')).toBeTruthy()
+  })
+
+  it('deactivates after confirmation and sets the tier', async () => {
+    const patch = jest.fn((_body: unknown) => ok(talent()))
+    request.mockImplementation(routes({ 'GET /api/reference': ok(reference), 'GET /api/talents/42': ok(detail({ status: 'verified' })), 'PATCH /api/talents/42': patch }))
+    render(<TalentPage />)
+    await screen.findByText('已认证')
+
+    ;(Taro.showModal as unknown as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    await act(async () => {
+      fireEvent.click(screen.getByText('停用'))
+    })
+    expect(patch).not.toHaveBeenCalled()
+    await act(async () => {
+      fireEvent.click(screen.getByText('停用'))
+    })
+    expect(patch).toHaveBeenLastCalledWith({ status: 'inactive' })
+
+    fireEvent.change(screen.getByLabelText('设置人才层次'), { target: { value: 'leading' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存层次'))
+    })
+    expect(patch).toHaveBeenLastCalledWith({ tier: 'leading' })
+    expect(await screen.findByText('人才层次已更新')).toBeTruthy()
+  })
+
+  it('shows the server’s refusal', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents/42': ok(detail()),
+        'POST /api/talents/42/verify': fail(409, 'CONFLICT', '档案已被他人修改，请刷新'),
+      }),
+    )
+    render(<TalentPage />)
+    await screen.findByText('待审核')
+    await act(async () => {
+      fireEvent.click(screen.getByText('认证通过'))
+    })
+    expect(await screen.findByText('档案已被他人修改，请刷新')).toBeTruthy()
+  })
+})
+
+describe('office: import', () => {
+  const chooseFile = () => {
+    const file = new File(['姓名,身份证号码\n'], '人才.csv', { type: 'text/csv' })
+    fireEvent.change(screen.getByLabelText('导入文件'), { target: { files: [file] } })
+    return file
+  }
+
+  it('asks for a file first', async () => {
+    render(<ImportPage />)
+    await act(async () => {
+      fireEvent.click(screen.getByText('预检'))
+    })
+    expect(screen.getByText('请先选择文件')).toBeTruthy()
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('checks the file (dryRun) and lists each row error, then imports', async () => {
+    const errors = [{ row: 3, column: '身份证号码', message: '身份证号码校验位不正确' }]
+    fetchMock
+      .mockResolvedValueOnce(answer(200, { created: 5, updated: 1, unchanged: 0, errors, dryRun: true }))
+      .mockResolvedValueOnce(answer(200, { created: 5, updated: 1, unchanged: 0, errors, dryRun: false }))
+    render(<ImportPage />)
+    const file = chooseFile()
+    expect(screen.getByText('人才.csv')).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('预检'))
+    })
+    const [url, init] = fetchMock.mock.calls[0] as [string, { body: FormData }]
+    expect(url).toBe('/api/talents/import?dryRun=true')
+    expect((init.body.get('file') as File).name).toBe(file.name)
+    expect(screen.getByText('预检结果（尚未导入）')).toBeTruthy()
+    expect(screen.getByText('将新增 5')).toBeTruthy()
+    expect(screen.getByText('1 处错误（这些行不会导入）')).toBeTruthy()
+    expect(screen.getByText('第 3 行 · 身份证号码')).toBeTruthy()
+    expect(screen.getByText('身份证号码校验位不正确')).toBeTruthy()
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('确认导入'))
+    })
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/talents/import?dryRun=false')
+    expect(screen.getByText('导入完成')).toBeTruthy()
+    expect(screen.getByText('新增 5')).toBeTruthy()
+  })
+
+  it('shows a whole-file error with one line per missing column', async () => {
+    fetchMock.mockResolvedValue(
+      answer(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '文件缺少必填列：所在区县',
+          details: [{ path: '所在区县', message: '缺少必填列「所在区县」' }],
+        },
+      }),
+    )
+    render(<ImportPage />)
+    chooseFile()
+    await act(async () => {
+      fireEvent.click(screen.getByText('预检'))
+    })
+    expect(screen.getByText('文件缺少必填列：所在区县')).toBeTruthy()
+    expect(screen.getByText('缺少必填列「所在区县」')).toBeTruthy()
+  })
+})
+
+describe('office: credit claims', () => {
+  function claim(overrides: Partial<OfficeCreditClaim> = {}): OfficeCreditClaim {
+    return {
+      id: 9,
+      practitionerId: 42,
+      practitionerName: '张三',
+      title: '专利代理实务研修班',
+      provider: '重庆市知识产权局',
+      date: '2025-03-01',
+      hours: 8,
+      category: 'professional',
+      evidenceType: 'application/pdf',
+      status: 'pending',
+      approvedHours: null,
+      rejectReason: null,
+      decidedAt: null,
+      createdAt: '2025-03-02T02:00:00.000Z',
+      ...overrides,
+    }
+  }
+
+  it('approves with fewer hours and the claim leaves the pending list', async () => {
+    let decided = false
+    const approve = jest.fn(() => {
+      decided = true
+      return ok(claim({ status: 'approved', approvedHours: 4 }))
+    })
+    request.mockImplementation(
+      routes({
+        'GET /api/credit-claims?status=pending&page=1': () => ok({ items: decided ? [] : [claim()], total: decided ? 0 : 1, page: 1, pageSize: 20 }),
+        'POST /api/credit-claims/9/approve': approve,
+      }),
+    )
+    render(<OfficeClaimsPage />)
+    expect(await screen.findByText('申报 8 学时')).toBeTruthy()
+    fireEvent.input(screen.getByPlaceholderText('认定学时（不填则按申报）'), { target: { value: '4' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('认定'))
+    })
+    expect(approve).toHaveBeenCalledWith({ hours: 4 })
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已认定 4 学时' }))
+    expect(await screen.findByText('没有待认定的申报')).toBeTruthy()
+  })
+
+  it('rejects only with a reason', async () => {
+    const reject = jest.fn(() => ok(claim({ status: 'rejected', rejectReason: '材料不清晰' })))
+    request.mockImplementation(
+      routes({ 'GET /api/credit-claims?status=pending&page=1': ok({ items: [claim()], total: 1, page: 1, pageSize: 20 }), 'POST /api/credit-claims/9/reject': reject }),
+    )
+    render(<OfficeClaimsPage />)
+    await screen.findByText('申报 8 学时')
+    fireEvent.click(screen.getByText('驳回'))
+    await act(async () => {
+      fireEvent.click(screen.getByText('确认驳回'))
+    })
+    expect(reject).not.toHaveBeenCalled()
+    expect(screen.getByText('请填写原因')).toBeTruthy()
+    fireEvent.input(screen.getByPlaceholderText('驳回理由（必填）'), { target: { value: '材料不清晰' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('确认驳回'))
+    })
+    expect(reject).toHaveBeenCalledWith({ reason: '材料不清晰' })
+  })
+
+  it('switches to decided claims and opens the evidence', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/credit-claims?status=pending&page=1': ok({ items: [], total: 0, page: 1, pageSize: 20 }),
+        'GET /api/credit-claims?status=approved&page=1': ok({ items: [claim({ status: 'approved', approvedHours: 6 })], total: 1, page: 1, pageSize: 20 }),
+      }),
+    )
+    fetchMock.mockResolvedValue(answer(200, null))
+    window.open = jest.fn(() => ({}) as Window)
+    render(<OfficeClaimsPage />)
+    await screen.findByText('没有待认定的申报')
+    fireEvent.click(screen.getByText('已认定'))
+    expect(await screen.findByText('已认定 6 学时')).toBeTruthy()
+    expect(screen.queryByText('认定')).toBeNull()
+    await act(async () => {
+      fireEvent.click(screen.getByText('查看材料'))
+    })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/credit-claims/9/evidence')
+    expect(window.open).toHaveBeenCalledWith('blob:x', '_blank')
+  })
+})
