@@ -120,11 +120,19 @@ describe('office: dashboard', () => {
     request.mockImplementation(routes({ 'GET /api/stats/overview': ok(overview({ projection: { monthlyRate: 0, projectedReachDate: null } })) }))
     fetchMock.mockResolvedValue(answer(200, null))
     render(<DashboardPage />)
-    expect(await screen.findByText('按当前速度无法预计')).toBeTruthy()
+    expect(await screen.findByText('近 12 个月没有新增认证，无法预计')).toBeTruthy()
     await act(async () => {
       fireEvent.click(screen.getByText('下载年度报告'))
     })
     expect(fetchMock).toHaveBeenCalledWith('/api/stats/report?format=xlsx', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }))
+  })
+
+  it('does not round the first verified people down to 0%, and says when the pace is far too slow', async () => {
+    const o = overview({ practitioners: { verified: 2, pending: 0, rejected: 0, inactive: 0, total: 2 }, progress: 0.0002 })
+    request.mockImplementation(routes({ 'GET /api/stats/overview': ok({ ...o, projection: { monthlyRate: 0.2, projectedReachDate: null } }) }))
+    render(<DashboardPage />)
+    expect(await screen.findByText('完成 0.02%')).toBeTruthy()
+    expect(screen.getByText('按近 12 个月速度，百年内无法达到目标')).toBeTruthy()
   })
 
   it('has an error state with retry', async () => {
@@ -152,6 +160,11 @@ describe('office: talent database', () => {
     expect(li.getByText('已认证')).toBeTruthy()
     expect(screen.getByText('共 41 人')).toBeTruthy()
     expect(screen.getByText('第 1 / 3 页')).toBeTruthy()
+    // no page 0
+    const calls = request.mock.calls.length
+    fireEvent.click(screen.getByText('上一页'))
+    expect(request.mock.calls.length).toBe(calls)
+    expect(screen.getByText('上一页').closest('button')!.className).toContain('btn--off')
 
     fireEvent.click(screen.getByText('下一页'))
     expect(await screen.findByText('王五')).toBeTruthy()
@@ -271,6 +284,12 @@ describe('office: one record', () => {
     })
     expect(patch).toHaveBeenLastCalledWith({ status: 'inactive' })
 
+    // the tier it already has: nothing to save
+    const before = patch.mock.calls.length
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存层次'))
+    })
+    expect(patch.mock.calls.length).toBe(before)
     fireEvent.change(screen.getByLabelText('设置人才层次'), { target: { value: 'leading' } })
     await act(async () => {
       fireEvent.click(screen.getByText('保存层次'))

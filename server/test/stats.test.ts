@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import { recount } from '../src/stats/recount';
+import { projectReach } from '../src/stats/service';
 import { auth, binary, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
@@ -137,5 +138,26 @@ describe('aggregates under concurrency', () => {
     await Promise.all(ids.map((r, i) => (i % 3 ? t.request.post(`/api/talents/${r.id}/verify`) : t.request.post(`/api/talents/${r.id}/reject`).send({ reason: '并发测试' })).set(auth(office.token)).expect(200)));
     await Promise.all(ids.slice(0, 4).map((r) => t.request.patch(`/api/talents/${r.id}`).set(auth(office.token)).send({ tier: 'high_level', status: 'inactive' }).expect(200)));
     expect(await recount(t.db)).toEqual([]);
+  });
+});
+
+describe('projection toward the target', () => {
+  const months = (n: number, each: number) => Array.from({ length: n }, () => ({ newVerified: each }));
+
+  it('projects at the pace of the last 12 months only', () => {
+    // 24 months: a fast first year, then 10 a month → 100 to go takes 10 months
+    expect(projectReach([...months(12, 500), ...months(12, 10)], 9900, 10000, '2026-11-26')).toEqual({ monthlyRate: 10, projectedReachDate: '2027-09-01' });
+  });
+
+  it('is today once reached, and null without growth', () => {
+    expect(projectReach(months(12, 1), 10000, 10000, '2026-11-26')).toEqual({ monthlyRate: 1, projectedReachDate: '2026-11-26' });
+    expect(projectReach(months(12, 0), 5, 10000, '2026-11-26')).toEqual({ monthlyRate: 0, projectedReachDate: null });
+  });
+
+  it('is null past the horizon instead of a date centuries away (or a five-digit year)', () => {
+    // 1 a year → 9,998 years to go
+    expect(projectReach([{ newVerified: 1 }, ...months(11, 0)], 2, 10000, '2026-11-26')).toEqual({ monthlyRate: 0.1, projectedReachDate: null });
+    // exactly at the horizon still gets a date: 1,200 a year → 100 years for 120,000
+    expect(projectReach(months(12, 100), 0, 100 * 12 * 100, '2026-11-26').projectedReachDate).toBe('2126-11-01');
   });
 });

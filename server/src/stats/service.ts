@@ -28,6 +28,24 @@ function addMonths(month: string, k: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/** Beyond this many months a "projected date" is no forecast: reported as null (and ISO dates end at 9999). */
+export const PROJECTION_HORIZON_MONTHS = 100 * 12;
+
+/**
+ * The pace of the last 12 months of growth and the first day of the month the target is reached at
+ * that pace: today when already reached, null when there is no growth or it lies past the horizon.
+ */
+export function projectReach(growth: { newVerified: number }[], verified: number, target: number, today: string) {
+  const last12 = growth.slice(-12).reduce((a, g) => a + g.newVerified, 0);
+  const monthlyRate = Math.round((last12 / 12) * 10) / 10;
+  const remaining = target - verified;
+  if (remaining <= 0) return { monthlyRate, projectedReachDate: today };
+  if (last12 <= 0) return { monthlyRate, projectedReachDate: null };
+  const months = Math.ceil(remaining / (last12 / 12));
+  if (months > PROJECTION_HORIZON_MONTHS) return { monthlyRate, projectedReachDate: null };
+  return { monthlyRate, projectedReachDate: `${addMonths(today.slice(0, 7), months)}-01` };
+}
+
 /**
  * The numbers the talent office reports. Talent counts come from the tallies (kept in step by the
  * models' hooks); per-person hours from credit_year_totals; classes and enrollments from their tables
@@ -92,13 +110,7 @@ export class StatsService {
 
   /** The pace of the last 12 months, and when the target is reached at that pace (null if never). */
   projection(growth: { newVerified: number }[], verified: number) {
-    const last12 = growth.slice(-12).reduce((a, g) => a + g.newVerified, 0);
-    const monthlyRate = Math.round((last12 / 12) * 10) / 10;
-    const remaining = this.config.target.practitioners - verified;
-    if (remaining <= 0) return { monthlyRate, projectedReachDate: shanghaiDate(this.clock.now()) };
-    if (monthlyRate <= 0) return { monthlyRate, projectedReachDate: null };
-    const months = Math.ceil(remaining / (last12 / 12));
-    return { monthlyRate, projectedReachDate: `${addMonths(shanghaiDate(this.clock.now()).slice(0, 7), months)}-01` };
+    return projectReach(growth, verified, this.config.target.practitioners, shanghaiDate(this.clock.now()));
   }
 
   async training(year: number) {

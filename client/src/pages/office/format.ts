@@ -1,9 +1,14 @@
 import { errorMessage, isApiError, signOut } from '../../api'
 import { goLogin } from '../../utils/nav'
 
-/** A 0..1 fraction as a percentage with at most one decimal: 0.1234 → '12.3'. */
+/**
+ * A 0..1 fraction as a percentage with at most one decimal: 0.1234 → '12.3'; below 1% two decimals,
+ * so the first verified people do not read as 0% (0.0002 → '0.02').
+ */
 export function percent(fraction: number): string {
-  return String(Math.round(fraction * 1000) / 10)
+  const pct = fraction * 100
+  if (pct > 0 && pct < 1) return String(Math.round(pct * 100) / 100)
+  return String(Math.round(pct * 10) / 10)
 }
 
 /** A failed call's message; a 401 instead signs out and goes to the login page (then null). */

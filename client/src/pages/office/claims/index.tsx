@@ -74,14 +74,13 @@ export default function OfficeClaimsPage() {
         : null}
       {state.kind === 'ready' && state.page.total > state.page.pageSize ? (
         <View className='claims-review__pager'>
-          <Button className='btn btn--plain' disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+          <Button className={pageNo <= 1 ? 'btn btn--plain btn--off' : 'btn btn--plain'} onClick={() => pageNo > 1 && setPageNo((p) => p - 1)}>
             {t.prev}
           </Button>
           <Text className='office__muted'>{t.pageOf(pageNo, Math.ceil(state.page.total / state.page.pageSize))}</Text>
           <Button
-            className='btn btn--plain'
-            disabled={pageNo * state.page.pageSize >= state.page.total}
-            onClick={() => setPageNo((p) => p + 1)}
+            className={pageNo * state.page.pageSize >= state.page.total ? 'btn btn--plain btn--off' : 'btn btn--plain'}
+            onClick={() => pageNo * state.page.pageSize < state.page.total && setPageNo((p) => p + 1)}
           >
             {t.next}
           </Button>

@@ -179,7 +179,7 @@ function projectionText(d: StatsOverview): string {
   const t = zh.office
   const date = d.projection.projectedReachDate
   if (d.practitioners.verified >= d.target.count) return t.projectionReached
-  if (!date) return t.projectionNone
+  if (!date) return d.projection.monthlyRate > 0 ? t.projectionTooFar : t.projectionNone
   return t.projection(Number(date.slice(0, 4)), Number(date.slice(5, 7)))
 }
 

@@ -199,9 +199,8 @@ export default function TalentPage() {
           <Text className='field__label'>{t.setTier}</Text>
           <SelectField id='talent-tier' label={t.setTier} options={reference.tiers} value={tier} onChange={setTier} />
           <Button
-            className={busy === 'tier' ? 'btn btn--plain btn--busy' : 'btn btn--plain'}
-            disabled={tier === r.tier}
-            onClick={() => void act('tier', () => patchTalent(id, { tier }), t.tierSaved)}
+            className={busy === 'tier' ? 'btn btn--plain btn--busy' : tier === r.tier ? 'btn btn--plain btn--off' : 'btn btn--plain'}
+            onClick={() => tier !== r.tier && void act('tier', () => patchTalent(id, { tier }), t.tierSaved)}
           >
             {t.saveTier}
           </Button>

@@ -193,11 +193,11 @@ function TalentList({
       ))}
       {pages > 1 ? (
         <View className='talents__pager'>
-          <Button className='btn btn--plain' disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
+          <Button className={page.page <= 1 ? 'btn btn--plain btn--off' : 'btn btn--plain'} onClick={() => page.page > 1 && onPage(page.page - 1)}>
             {t.prev}
           </Button>
           <Text className='talents__page'>{t.pageOf(page.page, pages)}</Text>
-          <Button className='btn btn--plain' disabled={page.page >= pages} onClick={() => onPage(page.page + 1)}>
+          <Button className={page.page >= pages ? 'btn btn--plain btn--off' : 'btn btn--plain'} onClick={() => page.page < pages && onPage(page.page + 1)}>
             {t.next}
           </Button>
         </View>
