@@ -68,6 +68,27 @@ describe('check-in by rotating QR token', () => {
     await t.request.post('/api/checkins').set(auth(people[1].token)).send({ token: wrong }).expect(400);
   });
 
+  it('locks a practitioner out after 10 wrong codes in 10 minutes (guessing 6 digits), others unaffected', async () => {
+    const { sessions, trainerToken, people } = await t.classWithSessions(1, 2);
+    t.clock.set('2026-03-20T08:58:00+08:00');
+    const { shortCode } = await tokenFor(sessions[0].id, trainerToken);
+    const wrong = (i: number) => String((Number(shortCode) + 1 + i) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++) {
+      const res = await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: wrong(i) }).expect(400);
+      expect(res.body.error.code).toBe('CHECKIN_TOKEN_INVALID');
+      t.clock.advance(1_000);
+    }
+    // now even the right code is refused until the first failure is 10 minutes old
+    const locked = await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: shortCode }).expect(429);
+    expect(locked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(locked.headers['retry-after'])).toBe(590);
+    await t.request.post('/api/checkins').set(auth(people[1].token)).send({ token: shortCode }).expect(201);
+
+    t.clock.advance(590_000);
+    const fresh = await tokenFor(sessions[0].id, trainerToken);
+    await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: fresh.shortCode }).expect(201);
+  });
+
   it('refuses someone without a seat with 403, and tokens for cancelled classes', async () => {
     const { cls, sessions, trainerToken } = await t.classWithSessions(1, 1);
     const [waiting] = await t.seedPractitioners(1);

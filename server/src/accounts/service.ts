@@ -2,6 +2,7 @@ import { Op, UniqueConstraintError } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
+import { lockedForSeconds } from '../platform/failureWindow';
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../platform/errors';
 import type { AuthUser, Role, TokenService } from '../platform/http/auth';
 import type { AccountModels, UserRow } from './models';
@@ -70,12 +71,8 @@ export class AccountService {
       order: [['failedAt', 'ASC']],
       attributes: ['failedAt'],
     });
-    if (failures.length >= LOGIN_FAILURE_LIMIT) {
-      // Locked until enough failures age out of the window to leave fewer than the limit.
-      const unlocksAt = failures[failures.length - LOGIN_FAILURE_LIMIT].failedAt.getTime() + LOGIN_WINDOW_MS;
-      const seconds = (unlocksAt - now.getTime()) / 1000;
-      throw new RateLimitedError(`登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
-    }
+    const seconds = lockedForSeconds(failures.map((f) => f.failedAt), LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_MS, now);
+    if (seconds !== null) throw new RateLimitedError(`登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
     const user = await User.findOne({ where: { phone: input.phone } });
     const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.passwordHash || !valid) {

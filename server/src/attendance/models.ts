@@ -22,6 +22,13 @@ export interface CheckinCodeRow extends Model<InferAttributes<CheckinCodeRow>, I
   createdAt: Date;
 }
 
+/** One wrong typed code or forged/expired token from a practitioner (see AttendanceService.checkIn). */
+export interface CheckinFailureRow extends Model<InferAttributes<CheckinFailureRow>, InferCreationAttributes<CheckinFailureRow>> {
+  id: CreationOptional<number>;
+  practitionerId: number;
+  failedAt: Date;
+}
+
 export function defineAttendanceModels(sequelize: Sequelize) {
   const Attendance = sequelize.define<AttendanceRow>(
     'Attendance',
@@ -48,7 +55,16 @@ export function defineAttendanceModels(sequelize: Sequelize) {
     },
     { tableName: 'checkin_codes', underscored: true, timestamps: false },
   );
-  return { Attendance, CheckinCode };
+  const CheckinFailure = sequelize.define<CheckinFailureRow>(
+    'CheckinFailure',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      practitionerId: { type: DataTypes.INTEGER, allowNull: false },
+      failedAt: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { tableName: 'checkin_failures', underscored: true, timestamps: false },
+  );
+  return { Attendance, CheckinCode, CheckinFailure };
 }
 
 export type AttendanceModels = ReturnType<typeof defineAttendanceModels>;

@@ -19,13 +19,13 @@ export function registerAttendanceRoutes(routes: Routes, attendance: AttendanceS
   routes.define({
     method: 'post',
     path: '/api/checkins',
-    summary: 'Check in with a scanned token or a typed code: present, or late after 15 minutes; again → 200 with the same record',
+    summary: 'Check in with a scanned token or a typed code: present, or late after 15 minutes; again → 200 with the same record; 10 wrong codes in 10 minutes → 429',
     tag: 'attendance',
     access: ['practitioner'],
     body: checkinInput,
     status: 201,
     response: checkinView,
-    errors: [403],
+    errors: [403, 429],
     handler: async ({ user, body }) => {
       const { result, created } = await attendance.checkIn(user.id, body.token);
       return reply(created ? 201 : 200, result);

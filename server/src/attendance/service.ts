@@ -5,7 +5,8 @@ import type { ClassService, SessionFacts } from '../classes/service';
 import type { EnrollmentService } from '../enrollment/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '../platform/errors';
+import { lockedForSeconds } from '../platform/failureWindow';
 import type { TalentService } from '../talent/service';
 import type { CheckinTokens } from './checkinToken';
 import type { AttendanceModels, AttendanceRow, AttendanceStatus } from './models';
@@ -14,6 +15,10 @@ import type { AttendanceModels, AttendanceRow, AttendanceStatus } from './models
 export const LATE_AFTER_MS = 15 * 60 * 1000;
 
 const SHORT_CODE = /^\d{6}$/;
+
+/** Wrong codes allowed per practitioner in the window: enough for typos, far too few to guess 6 digits. */
+export const CHECKIN_FAILURE_LIMIT = 10;
+export const CHECKIN_FAILURE_WINDOW_MS = 10 * 60 * 1000;
 
 export class CheckinTokenInvalidError extends AppError {
   constructor() {
@@ -96,7 +101,14 @@ export class AttendanceService {
    */
   async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
     const record = await this.talent.requireOwnRecord(userId);
-    const session = await this.resolveSession(tokenOrCode, record.id);
+    await this.refuseWhileLocked(record.id);
+    let session: SessionFacts;
+    try {
+      session = await this.resolveSession(tokenOrCode, record.id);
+    } catch (err) {
+      if (err instanceof CheckinTokenInvalidError) await this.recordFailure(record.id);
+      throw err;
+    }
     if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
     if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
@@ -124,6 +136,26 @@ export class AttendanceService {
       if (!winner) throw err;
       return { result: toCheckin(winner), created: false };
     }
+  }
+
+  /** 429 while a practitioner has typed too many wrong codes in the window. */
+  private async refuseWhileLocked(practitionerId: number): Promise<void> {
+    const now = this.clock.now();
+    const failures = await this.models.CheckinFailure.findAll({
+      where: { practitionerId, failedAt: { [Op.gt]: new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS) } },
+      attributes: ['failedAt'],
+    });
+    const seconds = lockedForSeconds(failures.map((f) => f.failedAt), CHECKIN_FAILURE_LIMIT, CHECKIN_FAILURE_WINDOW_MS, now);
+    if (seconds !== null) throw new RateLimitedError(`签到码错误次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试，或请老师手动签到`, seconds);
+  }
+
+  private async recordFailure(practitionerId: number): Promise<void> {
+    const now = this.clock.now();
+    await this.db.writeTransaction(async (transaction) => {
+      const stale = new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS);
+      await this.models.CheckinFailure.destroy({ where: { practitionerId, failedAt: { [Op.lte]: stale } }, transaction });
+      await this.models.CheckinFailure.create({ practitionerId, failedAt: now }, { transaction });
+    });
   }
 
   /** A trainer sets any status for an enrolled practitioner (audited). */

@@ -3,6 +3,7 @@ import * as m001 from './001-accounts-talent-audit';
 import * as m002 from './002-catalog-classes-enrollment';
 import * as m003 from './003-attendance-credits-certificates';
 import * as m004 from './004-stat-tallies';
+import * as m005 from './005-checkin-failures';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { name: '002-catalog-classes-enrollment', ...m002 },
   { name: '003-attendance-credits-certificates', ...m003 },
   { name: '004-stat-tallies', ...m004 },
+  { name: '005-checkin-failures', ...m005 },
 ];
