@@ -6,6 +6,7 @@ import type { Context, Middleware, Next } from 'koa';
 /**
  * Serves the built h5 app. Paths that are not files get index.html (the app routes in the browser),
  * except /api/*, which always belongs to the API. Hashed assets are cached for a year, index.html never.
+ * The build leaves .br/.gz twins next to text assets; koa-send picks one by Accept-Encoding.
  */
 export function staticSite(root: string, log: { warn(msg: string): void }): Middleware {
   const indexFile = path.join(root, 'index.html');
@@ -24,6 +25,7 @@ export function staticSite(root: string, log: { warn(msg: string): void }): Midd
       await send(ctx, relative, {
         root,
         setHeaders: (res, file) => {
+          res.setHeader('Vary', 'Accept-Encoding');
           res.setHeader('Cache-Control', /\.[0-9a-f]{8,}\./.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
       });
@@ -31,6 +33,7 @@ export function staticSite(root: string, log: { warn(msg: string): void }): Midd
     }
     if (path.extname(relative) !== '' || !ctx.accepts('html')) return next();
     ctx.set('Cache-Control', 'no-cache');
+    ctx.vary('Accept-Encoding');
     await send(ctx, 'index.html', { root });
   };
 }
