@@ -2,7 +2,7 @@
  * A small stand-in for @tarojs/taro: request is a jest.fn the test scripts, storage is an
  * in-memory map, navigation and toasts are recorded jest.fns.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 const storage = new Map<string, unknown>()
 
@@ -36,12 +36,24 @@ export const openDocument = jest.fn((_opts?: unknown) => Promise.resolve({ errMs
 export const setNavigationBarTitle = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }))
 export const setKeepScreenOn = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }))
 
-/** Page shown: in tests that is once, on mount. */
+const shown = new Set<{ current: () => void }>()
+
+/** Page shown: in tests once on mount, and again at each __showAgain() (back from another page). */
 export function useDidShow(cb: () => void): void {
+  const latest = useRef(cb)
+  latest.current = cb
   useEffect(() => {
-    cb()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    shown.add(latest)
+    latest.current()
+    return () => {
+      shown.delete(latest)
+    }
   }, [])
+}
+
+/** The person comes back to the mounted pages: their useDidShow callbacks run again. */
+export function __showAgain(): void {
+  for (const cb of shown) cb.current()
 }
 export const useDidHide = (_cb: () => void): void => undefined
 export const useLoad = useDidShow

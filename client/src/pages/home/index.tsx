@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { errorMessage, getMe, getReference, isApiError, isSignedIn, signOut } from '../../api'
-import type { Me, Reference } from '../../api'
+import { getMe, getReference, signOut } from '../../api'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
+import { useSignedInData } from '../../hooks/useSignedInData'
 import { zh } from '../../text/zh'
 import {
   goCheckin,
@@ -22,46 +20,12 @@ import {
 } from '../../utils/nav'
 import './index.css'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; me: Me; reference: Reference }
-
 export default function HomePage() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const inFlight = useRef(false)
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      const [me, reference] = await Promise.all([getMe(), getReference()])
-      setState({ kind: 'ready', me, reference })
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
-      setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      inFlight.current = false
-    }
+  // refreshed quietly when shown again: the record's status may have changed on the form
+  const { state, reload } = useSignedInData(async () => {
+    const [me, reference] = await Promise.all([getMe(), getReference()])
+    return { me, reference }
   }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  // coming back from the record form: refresh the status quietly
-  useDidShow(() => {
-    void load(false)
-  })
 
   const logout = () => {
     signOut()
@@ -69,9 +33,9 @@ export default function HomePage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { me, reference } = state
+  const { me, reference } = state.data
   const record = me.practitioner
   const isPractitioner = me.user.role === 'practitioner'
   const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'

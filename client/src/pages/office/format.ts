@@ -1,6 +1,3 @@
-import { errorMessage, isApiError, signOut } from '../../api'
-import { goLogin } from '../../utils/nav'
-
 /**
  * A 0..1 fraction as a percentage with at most one decimal: 0.1234 → '12.3'; below 1% two decimals,
  * so the first verified people do not read as 0% (0.0002 → '0.02').
@@ -9,14 +6,4 @@ export function percent(fraction: number): string {
   const pct = fraction * 100
   if (pct > 0 && pct < 1) return String(Math.round(pct * 100) / 100)
   return String(Math.round(pct * 10) / 10)
-}
-
-/** A failed call's message; a 401 instead signs out and goes to the login page (then null). */
-export function failure(e: unknown): string | null {
-  if (isApiError(e) && e.status === 401) {
-    signOut()
-    goLogin()
-    return null
-  }
-  return errorMessage(e)
 }

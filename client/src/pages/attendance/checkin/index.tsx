@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide } from '@tarojs/taro'
-import { checkIn, errorMessage, isApiError, isSignedIn, signOut } from '../../../api'
+import { checkIn, errorMessage, isApiError, isSignedIn } from '../../../api'
 import type { Checkin } from '../../../api'
 import { Field } from '../../../components/Field'
 import { zh } from '../../../text/zh'
@@ -9,6 +9,7 @@ import { goLogin, goProfileEdit } from '../../../utils/nav'
 import { formatDateTime } from '../../../utils/time'
 import { cameraScanAvailable, startCameraScan } from './camera'
 import type { CameraScan } from './camera'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type Outcome =
@@ -72,11 +73,7 @@ export default function CheckinPage() {
       setOutcome({ ok: true, checkin })
       setCode('')
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
+      if (leaveIfSessionExpired(e)) return
       if (isApiError(e) && e.code === 'CHECKIN_TOKEN_INVALID') setOutcome({ ok: false, text: t.invalid })
       else if (isApiError(e) && e.code === 'PROFILE_REQUIRED') setOutcome({ ok: false, text: e.message, profileRequired: true })
       else setOutcome({ ok: false, text: errorMessage(e) })

@@ -1,61 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { downloadCertificatePdf, errorMessage, getMyCertificates, isApiError, isSignedIn, signOut } from '../../../api'
+import Taro from '@tarojs/taro'
+import { downloadCertificatePdf, getMyCertificates } from '../../../api'
 import type { Certificate } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
+import { failureMessage } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
 import { courseCategoryLabel } from '../../../utils/labels'
-import { goLogin, goVerifyCertificate } from '../../../utils/nav'
+import { goVerifyCertificate } from '../../../utils/nav'
 import { formatFullDate } from '../../../utils/time'
 import './index.css'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: Certificate[] }
-
 export default function MyCertificatesPage() {
   const t = zh.certificates
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  const { state, reload } = useSignedInData(getMyCertificates, [])
   const [busyCode, setBusyCode] = useState<string | null>(null)
   const busy = useRef(false)
-  const inFlight = useRef(false)
-
-  const expired = () => {
-    signOut()
-    goLogin()
-  }
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      setState({ kind: 'ready', items: await getMyCertificates() })
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        expired()
-        return
-      }
-      if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      inFlight.current = false
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  useDidShow(() => {
-    void load(false)
-  })
 
   const download = async (cert: Certificate) => {
     if (busy.current) return
@@ -65,11 +27,8 @@ export default function MyCertificatesPage() {
       const file = await downloadCertificatePdf(cert.code)
       await presentDownload(file, { fileName: `certificate-${cert.code}.pdf`, fileType: 'pdf', open: true })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        expired()
-        return
-      }
-      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
+      const message = failureMessage(e)
+      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     } finally {
       busy.current = false
       setBusyCode(null)
@@ -77,8 +36,8 @@ export default function MyCertificatesPage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
-  if (!state.items.length) {
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (!state.data.length) {
     return (
       <View className='page'>
         <EmptyState text={t.mineEmpty} />
@@ -89,7 +48,7 @@ export default function MyCertificatesPage() {
 
   return (
     <View className='page certs'>
-      {state.items.map((c) => (
+      {state.data.map((c) => (
         <View key={c.code} className='card cert'>
           <View className='cert__head'>
             <Text className='cert__course'>{c.courseTitle}</Text>

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { cancelEnrollment, enroll, errorMessage, getClass, getCourse, getReference, isApiError, isSignedIn, signOut } from '../../../api'
+import { cancelEnrollment, enroll, errorMessage, getClass, getCourse, getReference, isApiError, isSignedIn } from '../../../api'
 import type { CourseDetail, EnrollmentOutcome, Reference, TrainingClass } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
 import { classStatusLabel, courseCategoryLabel, deliveryModeLabel, enrollmentStatusLabel } from '../../../utils/labels'
 import { goLogin, goProfileEdit } from '../../../utils/nav'
 import { formatDateRange, formatDateTime } from '../../../utils/time'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type State =
@@ -104,11 +105,6 @@ export default function CourseDetailPage() {
     }
   }
 
-  const expired = () => {
-    signOut()
-    goLogin()
-  }
-
   const signUp = async (cls: TrainingClass) => {
     if (!isSignedIn()) {
       Taro.showToast({ title: zh.enrollment.signInFirst, icon: 'none' })
@@ -120,9 +116,8 @@ export default function CourseDetailPage() {
       const out = await enroll(cls.id)
       notify(cls.id, { ok: true, text: outcomeText(out) })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
+      if (leaveIfSessionExpired(e)) {
         end(cls.id)
-        expired()
         return
       }
       if (isApiError(e) && e.code === 'ENROLLMENT_CLOSED') notify(cls.id, { ok: false, text: zh.enrollment.closed })
@@ -146,9 +141,8 @@ export default function CourseDetailPage() {
       await cancelEnrollment(cls.id)
       notify(cls.id, { ok: true, text: zh.enrollment.cancelled })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
+      if (leaveIfSessionExpired(e)) {
         end(cls.id)
-        expired()
         return
       }
       notify(cls.id, { ok: false, text: errorMessage(e) })

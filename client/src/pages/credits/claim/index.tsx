@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ChangeEvent } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { errorMessage, isApiError, isSignedIn, signOut, submitCreditClaim } from '../../../api'
+import { errorMessage, isApiError, isSignedIn, submitCreditClaim } from '../../../api'
 import type { CourseCategory, CreditClaimInput, Option, PickedFile } from '../../../api'
 import { Field } from '../../../components/Field'
 import { SelectField } from '../../../components/SelectField'
@@ -10,6 +10,7 @@ import { zh } from '../../../text/zh'
 import { chooseMessageFile } from '../../../utils/files'
 import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
 import { shanghaiToday } from '../../../utils/time'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type FieldName = keyof CreditClaimInput | 'evidence'
@@ -72,11 +73,7 @@ export default function CreditClaimPage() {
       Taro.showToast({ title: t.submitted, icon: 'success' })
       replaceWithCreditClaims()
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
+      if (leaveIfSessionExpired(e)) return
       const fields = isApiError(e) ? (e.fieldErrors() as FieldErrors) : {}
       if (isApiError(e) && e.status === 413) fields.evidence = e.message
       setErrors(fields)

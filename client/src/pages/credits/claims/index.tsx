@@ -1,58 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { errorMessage, getMyCreditClaims, isApiError, isSignedIn, signOut } from '../../../api'
-import type { CreditClaim } from '../../../api'
+import { getMyCreditClaims } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { claimStatusLabel, courseCategoryLabel } from '../../../utils/labels'
-import { goCreditClaim, goLogin } from '../../../utils/nav'
+import { goCreditClaim } from '../../../utils/nav'
 import { formatDate, formatDateTime } from '../../../utils/time'
 import './index.css'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: CreditClaim[] }
-
 export default function MyClaimsPage() {
   const t = zh.credits
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const inFlight = useRef(false)
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      setState({ kind: 'ready', items: await getMyCreditClaims() })
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
-      if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      inFlight.current = false
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  useDidShow(() => {
-    void load(false)
-  })
+  const { state, reload } = useSignedInData(getMyCreditClaims, [])
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
-  if (!state.items.length) {
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (!state.data.length) {
     return (
       <View className='page'>
         <EmptyState text={t.claimsEmpty} />
@@ -65,7 +27,7 @@ export default function MyClaimsPage() {
 
   return (
     <View className='page claims'>
-      {state.items.map((c) => (
+      {state.data.map((c) => (
         <View key={c.id} className='card claim-item'>
           <View className='claim-item__head'>
             <Text className='claim-item__title'>{c.title}</Text>

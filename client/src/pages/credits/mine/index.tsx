@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { errorMessage, getMyCredits, isApiError, isSignedIn, signOut } from '../../../api'
+import { errorMessage, getMyCredits, isApiError, isSignedIn } from '../../../api'
 import type { CreditRecord, CreditSummary } from '../../../api'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
 import { courseCategoryLabel, creditSourceLabel } from '../../../utils/labels'
 import { goCreditClaim, goCreditClaims, goLogin, goProfileEdit } from '../../../utils/nav'
 import { formatDate, shanghaiYear } from '../../../utils/time'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type State =
@@ -42,11 +43,7 @@ export default function MyCreditsPage() {
       if (ticket === latest.current) setState({ kind: 'ready', summary })
     } catch (e) {
       if (ticket !== latest.current) return
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
+      if (leaveIfSessionExpired(e)) return
       if (isApiError(e) && e.code === 'PROFILE_REQUIRED') setState({ kind: 'profileRequired', message: e.message })
       else if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
     }

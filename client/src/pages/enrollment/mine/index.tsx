@@ -1,62 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { cancelEnrollment, errorMessage, getMyEnrollments, isApiError, isSignedIn, signOut } from '../../../api'
+import Taro from '@tarojs/taro'
+import { cancelEnrollment, getMyEnrollments } from '../../../api'
 import type { MyEnrollment } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
+import { failureMessage } from '../../../utils/failure'
 import { enrollmentStatusLabel } from '../../../utils/labels'
-import { goCourseDetail, goCourseList, goLogin } from '../../../utils/nav'
+import { goCourseDetail, goCourseList } from '../../../utils/nav'
 import { formatDateRange } from '../../../utils/time'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: MyEnrollment[] }
 
 const ACTIVE = ['enrolled', 'waitlisted', 'pending']
 
 export default function MyEnrollmentsPage() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  // refreshed quietly when shown again: an enrollment may have changed on a course page
+  const { state, reload } = useSignedInData(getMyEnrollments, [])
   const [busyId, setBusyId] = useState<number | null>(null)
   const busy = useRef(false)
-  const inFlight = useRef(false)
-
-  const expired = () => {
-    signOut()
-    goLogin()
-  }
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      setState({ kind: 'ready', items: await getMyEnrollments() })
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        expired()
-        return
-      }
-      if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      inFlight.current = false
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  // back from a course page: an enrollment may have changed there
-  useDidShow(() => {
-    void load(false)
-  })
 
   const cancel = async (item: MyEnrollment) => {
     if (busy.current) return
@@ -73,21 +35,19 @@ export default function MyEnrollmentsPage() {
       await cancelEnrollment(item.class.id)
       Taro.showToast({ title: zh.enrollment.cancelled, icon: 'success' })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        expired()
-        return
-      }
-      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
+      const message = failureMessage(e)
+      if (message === null) return
+      Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     } finally {
       busy.current = false
       setBusyId(null)
     }
-    await load(false)
+    await reload(false)
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
-  if (!state.items.length) {
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (!state.data.length) {
     return (
       <View className='page'>
         <EmptyState text={zh.enrollment.mineEmpty} />
@@ -100,7 +60,7 @@ export default function MyEnrollmentsPage() {
 
   return (
     <View className='page mine'>
-      {state.items.map((item) => {
+      {state.data.map((item) => {
         const cls = item.class
         const active = ACTIVE.includes(item.status)
         return (

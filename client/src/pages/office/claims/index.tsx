@@ -9,7 +9,7 @@ import { presentDownload } from '../../../utils/files'
 import { claimStatusLabel, courseCategoryLabel } from '../../../utils/labels'
 import { goLogin } from '../../../utils/nav'
 import { formatDateTime } from '../../../utils/time'
-import { failure } from '../format'
+import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
@@ -35,7 +35,7 @@ export default function OfficeClaimsPage() {
       const result = await listCreditClaims(status, page)
       if (mine === seq.current) setState({ kind: 'ready', page: result })
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null && mine === seq.current) setState({ kind: 'error', message })
     }
   }, [])
@@ -107,7 +107,7 @@ function ClaimCard({ claim, onDecided }: { claim: OfficeCreditClaim; onDecided: 
     try {
       await call()
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) {
         const field = isApiError(e) ? Object.values(e.fieldErrors())[0] : undefined
         setError(field && field !== message ? `${message}：${field}` : message)

@@ -1,53 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { downloadAnnualReport, getStatsOverview, isSignedIn } from '../../../api'
+import Taro from '@tarojs/taro'
+import { downloadAnnualReport, getStatsOverview } from '../../../api'
 import type { CountBy, StatsOverview } from '../../../api'
 import { ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
+import { failureMessage } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
-import { goLogin } from '../../../utils/nav'
-import { failure, percent } from '../format'
+import { percent } from '../format'
 import '../office.css'
 import './index.css'
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: StatsOverview }
 
 const TOP_DISTRICTS = 10
 
 export default function DashboardPage() {
   const t = zh.office
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  // refreshed quietly when shown again: records may have been verified in the talent database
+  const { state, reload } = useSignedInData(getStatsOverview, [])
   const [allDistricts, setAllDistricts] = useState(false)
   const [downloading, setDownloading] = useState(false)
-  const inFlight = useRef(false)
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      setState({ kind: 'ready', data: await getStatsOverview() })
-    } catch (e) {
-      const message = failure(e)
-      if (message !== null && showSpinner) setState({ kind: 'error', message })
-    } finally {
-      inFlight.current = false
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  // back from the talent database (a record verified there): quietly refresh
-  useDidShow(() => {
-    void load(false)
-  })
 
   const report = async (year: number) => {
     if (downloading) return
@@ -57,7 +29,7 @@ export default function DashboardPage() {
       await presentDownload(file, { fileName: t.reportFileName(year), fileType: 'xlsx' })
       Taro.showToast({ title: t.downloaded, icon: 'none' })
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     } finally {
       setDownloading(false)
@@ -65,7 +37,7 @@ export default function DashboardPage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
   const d = state.data
   const p = d.practitioners

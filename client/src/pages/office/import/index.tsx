@@ -7,7 +7,7 @@ import type { ImportReport, PickedFile } from '../../../api'
 import { zh } from '../../../text/zh'
 import { chooseMessageFile, presentDownload } from '../../../utils/files'
 import { goLogin } from '../../../utils/nav'
-import { failure } from '../format'
+import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
@@ -66,7 +66,7 @@ export default function ImportPage() {
       const f = await downloadImportTemplate()
       await presentDownload(f, { fileName: t.templateFileName, fileType: 'xlsx' })
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     }
     end()
@@ -83,7 +83,7 @@ export default function ImportPage() {
     try {
       setReport(await importTalents(file, dryRun))
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) {
         const lines = isApiError(e) ? e.details.filter((d) => d.path !== 'file').map((d) => d.message) : []
         setFileError({ message, lines })

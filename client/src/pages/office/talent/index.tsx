@@ -10,7 +10,7 @@ import { zh } from '../../../text/zh'
 import { enrollmentStatusLabel } from '../../../utils/labels'
 import { goLogin } from '../../../utils/nav'
 import { formatDateRange, formatDateTime } from '../../../utils/time'
-import { failure } from '../format'
+import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
@@ -55,7 +55,7 @@ export default function TalentPage() {
         setState({ kind: 'ready', reference, talent })
         setTier(talent.tier)
       } catch (e) {
-        const message = failure(e)
+        const message = failureMessage(e)
         if (message !== null) setState({ kind: 'error', message })
       }
     },
@@ -78,7 +78,7 @@ export default function TalentPage() {
       setNotice({ ok: true, text: done })
       ok = true
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) setNotice({ ok: false, text: message })
     } finally {
       busyRef.current = false

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { zh } from '../../../text/zh'
 import { presentDownload } from '../../../utils/files'
 import { goLogin, goOfficeImport, goOfficeTalent } from '../../../utils/nav'
-import { failure } from '../format'
+import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
@@ -43,7 +43,7 @@ export default function TalentsPage() {
       const [reference, result] = await Promise.all([getReference(), listTalents(f, page, PAGE_SIZE)])
       if (seq === requestSeq.current) setState({ kind: 'ready', reference, page: result })
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null && seq === requestSeq.current) setState({ kind: 'error', message })
     }
   }, [])
@@ -80,7 +80,7 @@ export default function TalentsPage() {
       await presentDownload(file, { fileName: t.exportFileName, fileType: 'xlsx' })
       Taro.showToast({ title: t.downloaded, icon: 'none' })
     } catch (e) {
-      const message = failure(e)
+      const message = failureMessage(e)
       if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
     } finally {
       setExporting(false)

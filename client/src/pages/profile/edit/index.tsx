@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Checkbox, CheckboxGroup, Input, Label, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { errorMessage, getMe, getReference, isApiError, saveProfile, signOut } from '../../../api'
+import { errorMessage, getMe, getReference, isApiError, saveProfile } from '../../../api'
 import type { Me, PractitionerRecord, Reference } from '../../../api'
 import { Field } from '../../../components/Field'
 import { SelectField } from '../../../components/SelectField'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { zh } from '../../../text/zh'
-import { goHome, goLogin } from '../../../utils/nav'
+import { goHome } from '../../../utils/nav'
 import { FIELD_NAMES, formFromRecord, missingRequired, toProfileInput } from './form'
 import type { FieldName, ProfileForm } from './form'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type State =
@@ -47,11 +48,7 @@ export default function ProfileEditPage() {
       setForm(formFromRecord(me.practitioner, me.user.name))
       setState({ kind: 'ready', me, reference })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
+      if (leaveIfSessionExpired(e)) return
       setState({ kind: 'error', message: errorMessage(e) })
     }
   }, [])
@@ -86,11 +83,7 @@ export default function ProfileEditPage() {
       setSavedNotice(notice)
       Taro.showToast({ title: notice, icon: 'none', duration: 2000 })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
+      if (leaveIfSessionExpired(e)) return
       const fieldErrs: FieldErrors = {}
       const other: string[] = []
       if (isApiError(e)) {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { errorMessage, isApiError, markAttendance } from '../../../api'
+import { errorMessage, markAttendance } from '../../../api'
 import type { AttendanceEntry, AttendanceStatus } from '../../../api'
 import { zh } from '../../../text/zh'
 import { attendanceStatusLabel } from '../../../utils/labels'
@@ -13,7 +13,8 @@ interface Props {
   sessionId: number
   items: AttendanceEntry[]
   onChanged: (entry: AttendanceEntry) => void
-  onExpired: () => void
+  /** Handles a 401 (true: the session expired, stop here). */
+  onExpired: (e: unknown) => boolean
 }
 
 /** Everyone holding a seat in the class, with their status for this session and the trainer's four buttons. */
@@ -31,10 +32,7 @@ export function AttendanceSheet({ sessionId, items, onChanged, onExpired }: Prop
       onChanged(await markAttendance(sessionId, entry.practitionerId, status))
       Taro.showToast({ title: t.marked, icon: 'none' })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        onExpired()
-        return
-      }
+      if (onExpired(e)) return
       Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
     } finally {
       busy.current = false

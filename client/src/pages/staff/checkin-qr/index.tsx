@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { errorMessage, getSessionAttendance, isApiError, isSignedIn, issueCheckinToken, serverNow, signOut } from '../../../api'
+import { errorMessage, getSessionAttendance, isSignedIn, issueCheckinToken, serverNow } from '../../../api'
 import type { AttendanceEntry, CheckinToken, SessionAttendance } from '../../../api'
 import { QrCode } from '../../../components/QrCode'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
@@ -9,6 +9,7 @@ import { zh } from '../../../text/zh'
 import { goLogin } from '../../../utils/nav'
 import { formatDateTime, formatTime } from '../../../utils/time'
 import { AttendanceSheet } from './AttendanceSheet'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 /** Fetch the next token this long before the current one expires (on the server's clock). */
@@ -41,10 +42,11 @@ export default function CheckinQrPage() {
   const alive = useRef(true)
   const paused = useRef(false)
 
-  const expired = useCallback(() => {
+  /** On an expired session (401) stop refreshing: the person is on the way to sign in. */
+  const expired = useCallback((e: unknown) => {
+    if (!leaveIfSessionExpired(e)) return false
     alive.current = false
-    signOut()
-    goLogin()
+    return true
   }, [])
 
   const stopTimer = () => {
@@ -58,7 +60,7 @@ export default function CheckinQrPage() {
       if (alive.current) setSheet({ kind: 'ready', value })
     } catch (e) {
       if (!alive.current) return
-      if (isApiError(e) && e.status === 401) return expired()
+      if (expired(e)) return
       // a failed refresh keeps the sheet that is shown
       setSheet((s) => (s.kind === 'ready' ? s : { kind: 'error', message: errorMessage(e) }))
     }
@@ -75,7 +77,7 @@ export default function CheckinQrPage() {
       if (!paused.current) timer.current = setTimeout(() => void refresh(), refreshDelay(value.expiresAt))
     } catch (e) {
       if (!alive.current) return
-      if (isApiError(e) && e.status === 401) return expired()
+      if (expired(e)) return
       setToken({ kind: 'error', message: errorMessage(e) })
     }
     await sheetDone

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, isApiError, isSignedIn, signOut } from '../../../api'
+import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, isSignedIn } from '../../../api'
 import type { ClassSession, TrainingClass } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
@@ -9,6 +9,7 @@ import { presentDownload } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr, goLogin } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
 type State =
@@ -32,11 +33,6 @@ export default function StaffClassPage() {
   const busyRef = useRef(false)
   const inFlight = useRef(false)
 
-  const expired = () => {
-    signOut()
-    goLogin()
-  }
-
   const load = useCallback(
     async (showSpinner: boolean) => {
       if (!Number.isInteger(id) || id <= 0) {
@@ -54,10 +50,7 @@ export default function StaffClassPage() {
         const [cls, sessions] = await Promise.all([getClass(id), getClassSessions(id)])
         setState({ kind: 'ready', cls, sessions })
       } catch (e) {
-        if (isApiError(e) && e.status === 401) {
-          expired()
-          return
-        }
+        if (leaveIfSessionExpired(e)) return
         if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
       } finally {
         inFlight.current = false
@@ -99,9 +92,8 @@ export default function StaffClassPage() {
       const report = await completeClass(cls.id)
       setNotice({ ok: true, text: t.completed(report.completed, report.failed) })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
+      if (leaveIfSessionExpired(e)) {
         end()
-        expired()
         return
       }
       setNotice({ ok: false, text: errorMessage(e) })
@@ -117,9 +109,8 @@ export default function StaffClassPage() {
       await presentDownload(file, { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx' })
       Taro.showToast({ title: t.rosterDownloaded, icon: 'none' })
     } catch (e) {
-      if (isApiError(e) && e.status === 401) {
+      if (leaveIfSessionExpired(e)) {
         end()
-        expired()
         return
       }
       Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })

@@ -1,65 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { errorMessage, isApiError, isSignedIn, listClasses, signOut } from '../../../api'
-import type { TrainingClass } from '../../../api'
+import { listClasses } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { classStatusLabel } from '../../../utils/labels'
-import { goLogin, goStaffClass } from '../../../utils/nav'
+import { goStaffClass } from '../../../utils/nav'
 import { formatDateRange } from '../../../utils/time'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: TrainingClass[] }
 
 /** Trainer: the classes, each opening its sessions, QR codes, attendance and completion. */
 export default function StaffClassesPage() {
   const t = zh.staff
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const inFlight = useRef(false)
-
-  const load = useCallback(async (showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      const page = await listClasses({ pageSize: 100 })
-      setState({ kind: 'ready', items: page.items })
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) {
-        signOut()
-        goLogin()
-        return
-      }
-      if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      inFlight.current = false
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  // back from a class: it may have been completed
-  useDidShow(() => {
-    void load(false)
-  })
+  // refreshed quietly when shown again: a class may have been completed
+  const { state, reload } = useSignedInData(async () => (await listClasses({ pageSize: 100 })).items, [])
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
-  if (!state.items.length) return <EmptyState text={t.classesEmpty} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (!state.data.length) return <EmptyState text={t.classesEmpty} onRetry={() => void reload()} />
 
   return (
     <View className='page staff-classes'>
-      {state.items.map((c) => (
+      {state.data.map((c) => (
         <View key={c.id} className='card staff-class' onClick={() => goStaffClass(c.id)}>
           <View className='staff-class__head'>
             <Text className='staff-class__title'>{c.title}</Text>

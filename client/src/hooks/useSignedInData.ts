@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DependencyList } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { isSignedIn } from '../api'
+import { failureMessage } from '../utils/failure'
+import { goLogin } from '../utils/nav'
+
+export type Loaded<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: T }
+
+/**
+ * The data a signed-in page shows. Without a token the visitor goes to sign in. The first load
+ * (and a retry) shows the spinner, then the data or an error; each time the page is shown again
+ * (back from another page, where something may have changed) it refreshes quietly, keeping what is
+ * on screen if that fails. One load at a time; an expired session goes to sign in.
+ */
+export function useSignedInData<T>(fetchData: () => Promise<T>, deps: DependencyList): { state: Loaded<T>; reload: (showSpinner?: boolean) => Promise<void> } {
+  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' })
+  const inFlight = useRef(false)
+  // the caller's deps decide when fetchData changes (like useCallback)
+  const fetcher = useCallback(fetchData, deps)
+
+  const reload = useCallback(
+    async (showSpinner = true) => {
+      if (!isSignedIn()) {
+        goLogin()
+        return
+      }
+      if (inFlight.current) return
+      inFlight.current = true
+      if (showSpinner) setState({ kind: 'loading' })
+      try {
+        setState({ kind: 'ready', data: await fetcher() })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null && showSpinner) setState({ kind: 'error', message })
+      } finally {
+        inFlight.current = false
+      }
+    },
+    [fetcher],
+  )
+
+  useEffect(() => {
+    void reload(true)
+  }, [reload])
+
+  useDidShow(() => {
+    void reload(false)
+  })
+
+  return { state, reload }
+}
