@@ -13,6 +13,8 @@ import { fail, me, myEnrollment, ok, record, reference as baseReference, routes,
 
 const request = Taro.request as unknown as jest.Mock
 const fetchMock = jest.fn()
+/** h5 saves a download by clicking a hidden <a download>: recorded here (jsdom cannot navigate). */
+let saved: jest.SpyInstance
 
 const reference = {
   ...baseReference,
@@ -29,7 +31,12 @@ beforeEach(() => {
   fetchMock.mockReset()
   ;(globalThis as { fetch?: unknown }).fetch = fetchMock
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:x'), revokeObjectURL: jest.fn() })
+  saved = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
 })
+
+afterEach(() => saved.mockRestore())
+
+const savedAs = () => (saved.mock.contexts as HTMLAnchorElement[]).map((a) => a.download)
 
 /** A fetch answer (uploads and downloads go through fetch on h5). */
 const answer = (status: number, body: unknown) => ({
@@ -125,6 +132,7 @@ describe('office: dashboard', () => {
       fireEvent.click(screen.getByText('下载年度报告'))
     })
     expect(fetchMock).toHaveBeenCalledWith('/api/stats/report?format=xlsx', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }))
+    expect(savedAs()).toEqual(['人才工作年度报告-2025.xlsx'])
   })
 
   it('does not round the first verified people down to 0%, and says when the pace is far too slow', async () => {
@@ -209,6 +217,7 @@ describe('office: talent database', () => {
       fireEvent.click(screen.getByText('导出'))
     })
     expect(fetchMock.mock.calls[0][0]).toBe('/api/talents/export?format=xlsx&district=500103')
+    expect(savedAs()).toEqual(['人才库.xlsx'])
   })
 })
 
@@ -296,6 +305,13 @@ describe('office: one record', () => {
     })
     expect(patch).toHaveBeenLastCalledWith({ tier: 'leading' })
     expect(await screen.findByText('人才层次已更新')).toBeTruthy()
+  })
+
+  it('says so when no record is named, and asks the server nothing', async () => {
+    __setRouterParams({ id: 'abc' })
+    render(<TalentPage />)
+    expect(screen.getByText('没有指定档案')).toBeTruthy()
+    expect(request).not.toHaveBeenCalled()
   })
 
   it('shows the server’s refusal', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, startServer, type RunningServer } from './harness';
-import { idNumber, phone, settledSnapshot } from './helpers';
+import { idNumber, phone, settledSnapshot, signIn } from './helpers';
 
 /**
  * A class from check-in to certificate: the trainer shows the session's QR page, the practitioner
@@ -27,31 +27,8 @@ let browser: Browser;
 let trainerPage: Page;
 let practitionerPage: Page;
 
-async function api<T = Record<string, unknown>>(method: string, urlPath: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${urlPath}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = async (phoneNo: string, password: string) =>
-  (await api<{ token: string }>('POST', '/api/auth/login', { phone: phoneNo, password })).token;
-
 /** YYYY-MM-DD in Shanghai of an instant. */
 const shanghaiDate = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** Signs in on the h5 login page (home sends a visitor without a token there). */
-async function signIn(page: Page, phoneNo: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.locator('input[placeholder="请输入手机号"]').fill(phoneNo);
-  await page.locator('input[placeholder="请输入密码"]').fill(password);
-  await page.getByText('登录', { exact: true }).click();
-  await page.locator('.home__name').waitFor();
-}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
@@ -70,12 +47,12 @@ afterAll(async () => {
 
 it('checks in with the code under the QR, completes the class, and shows hours and a verifiable certificate', async () => {
   // staff set-up through the API: admin → trainer → a class running today with one session now
-  const admin = await login(ADMIN.phone, ADMIN.password);
+  const admin = await server.login(ADMIN.phone, ADMIN.password);
   const trainerPhone = phone(7);
-  await api('POST', '/api/admin/users', { phone: trainerPhone, password: TRAINER_PASSWORD, name: '培训基地签到老师', role: 'trainer' }, admin);
-  const trainer = await login(trainerPhone, TRAINER_PASSWORD);
+  await server.api('POST', '/api/admin/users', { phone: trainerPhone, password: TRAINER_PASSWORD, name: '培训基地签到老师', role: 'trainer' }, admin);
+  const trainer = await server.login(trainerPhone, TRAINER_PASSWORD);
   const now = Date.now();
-  const cls = await api<{ id: number; status: string }>(
+  const cls = await server.api<{ id: number; status: string }>(
     'POST',
     '/api/classes',
     {
@@ -92,11 +69,11 @@ it('checks in with the code under the QR, completes the class, and shows hours a
     trainer,
   );
   expect(cls.status).toBe('open');
-  await api('POST', `/api/classes/${cls.id}/sessions`, { startsAt: new Date(now).toISOString(), endsAt: new Date(now + 2 * 3600_000).toISOString(), topic: '知识产权法律体系' }, trainer);
+  await server.api('POST', `/api/classes/${cls.id}/sessions`, { startsAt: new Date(now).toISOString(), endsAt: new Date(now + 2 * 3600_000).toISOString(), topic: '知识产权法律体系' }, trainer);
 
   const practitionerPhone = phone(8);
-  const { token: practitioner } = await api<{ token: string }>('POST', '/api/auth/register', { phone: practitionerPhone, password: PASSWORD, name: PRACTITIONER_NAME });
-  await api(
+  const { token: practitioner } = await server.api<{ token: string }>('POST', '/api/auth/register', { phone: practitionerPhone, password: PASSWORD, name: PRACTITIONER_NAME });
+  await server.api(
     'PUT',
     '/api/me/profile',
     {
@@ -111,10 +88,10 @@ it('checks in with the code under the QR, completes the class, and shows hours a
     },
     practitioner,
   );
-  expect((await api<{ status: string }>('POST', `/api/classes/${cls.id}/enrollments`, undefined, practitioner)).status).toBe('enrolled');
+  expect((await server.api<{ status: string }>('POST', `/api/classes/${cls.id}/enrollments`, undefined, practitioner)).status).toBe('enrolled');
 
   // the trainer's phone: 开班管理 → the class → 签到二维码
-  await signIn(trainerPage, trainerPhone, TRAINER_PASSWORD);
+  await signIn(trainerPage, server.baseUrl, trainerPhone, TRAINER_PASSWORD);
   await trainerPage.getByText('开班管理', { exact: true }).waitFor();
   expect(await trainerPage.getByText('我的学时', { exact: true }).count()).toBe(0);
   await settledSnapshot(trainerPage, 'home-trainer');
@@ -137,7 +114,7 @@ it('checks in with the code under the QR, completes the class, and shows hours a
   await settledSnapshot(trainerPage, 'checkin-qr');
 
   // the practitioner's phone: 扫码签到 → type the code
-  await signIn(practitionerPage, practitionerPhone, PASSWORD);
+  await signIn(practitionerPage, server.baseUrl, practitionerPhone, PASSWORD);
   await practitionerPage.getByText('扫码签到', { exact: true }).waitFor();
   expect(await practitionerPage.getByText('开班管理', { exact: true }).count()).toBe(0);
   await settledSnapshot(practitionerPage, 'home-practitioner');
@@ -159,7 +136,7 @@ it('checks in with the code under the QR, completes the class, and shows hours a
   await settledSnapshot(trainerPage, 'attendance-sheet');
 
   // 结业 through the API
-  const report = await api<{ completed: number; failed: number; certificates: { code: string }[] }>('POST', `/api/classes/${cls.id}/complete`, undefined, trainer);
+  const report = await server.api<{ completed: number; failed: number; certificates: { code: string }[] }>('POST', `/api/classes/${cls.id}/complete`, undefined, trainer);
   expect(report.completed).toBe(1);
   expect(report.failed).toBe(0);
   const certificateCode = report.certificates[0].code;

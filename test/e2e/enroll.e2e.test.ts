@@ -15,20 +15,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = async (phoneNo: string, password: string) =>
-  (await api<{ token: string }>('POST', '/api/auth/login', { phone: phoneNo, password })).token;
-
 /** YYYY-MM-DD in Shanghai, `days` from now. */
 function shanghaiDate(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
@@ -36,8 +22,8 @@ function shanghaiDate(days: number): string {
 
 async function practitioner(n: number, name: string): Promise<{ phone: string; token: string }> {
   const phoneNo = phone(n);
-  const { token } = await api<{ token: string }>('POST', '/api/auth/register', { phone: phoneNo, password: PASSWORD, name });
-  await api(
+  const { token } = await server.api<{ token: string }>('POST', '/api/auth/register', { phone: phoneNo, password: PASSWORD, name });
+  await server.api(
     'PUT',
     '/api/me/profile',
     {
@@ -70,12 +56,12 @@ afterAll(async () => {
 
 it('puts the second person on the waitlist of a one-seat class, in the browser', async () => {
   // staff set-up through the API: admin → trainer → a class open for sign-up right now
-  const admin = await login(ADMIN.phone, ADMIN.password);
+  const admin = await server.login(ADMIN.phone, ADMIN.password);
   const trainerPhone = phone(9);
-  await api('POST', '/api/admin/users', { phone: trainerPhone, password: 'trainer-secret-1', name: '培训基地老师', role: 'trainer' }, admin);
-  const trainer = await login(trainerPhone, 'trainer-secret-1');
+  await server.api('POST', '/api/admin/users', { phone: trainerPhone, password: 'trainer-secret-1', name: '培训基地老师', role: 'trainer' }, admin);
+  const trainer = await server.login(trainerPhone, 'trainer-secret-1');
   const now = Date.now();
-  const cls = await api<{ id: number; status: string }>(
+  const cls = await server.api<{ id: number; status: string }>(
     'POST',
     '/api/classes',
     {
@@ -95,7 +81,7 @@ it('puts the second person on the waitlist of a one-seat class, in the browser',
 
   const first = await practitioner(1, '李一');
   const second = await practitioner(2, '张二');
-  const taken = await api<{ status: string }>('POST', `/api/classes/${cls.id}/enrollments`, undefined, first.token);
+  const taken = await server.api<{ status: string }>('POST', `/api/classes/${cls.id}/enrollments`, undefined, first.token);
   expect(taken.status).toBe('enrolled');
 
   // the second practitioner, on a phone

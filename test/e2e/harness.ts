@@ -29,6 +29,10 @@ export interface RunningServer {
   exited: Promise<number | null>;
   signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
+  /** A JSON call to the server (set-up the browser test does not click through); throws on non-2xx. */
+  api<T = Record<string, unknown>>(method: string, urlPath: string, body?: unknown, token?: string): Promise<T>;
+  /** Signs in over the API and returns the token. */
+  login(phone: string, password: string): Promise<string>;
 }
 
 /** Starts the built server (server/dist) on a free port with its own data folder and SQLite file. */
@@ -70,7 +74,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (Date.now() > deadline) throw new Error('server did not become ready in 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
+  const api = async <T,>(method: string, urlPath: string, body?: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${urlPath}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
   return {
+    api,
+    login: async (phone, password) => (await api<{ token: string }>('POST', '/api/auth/login', { phone, password })).token,
     baseUrl,
     port,
     dataDir,

@@ -27,3 +27,12 @@ export async function settledSnapshot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5000 });
   await snapshot(page, name);
 }
+
+/** Signs in on the h5 sign-in page (home sends a visitor without a token there) and waits for home. */
+export async function signIn(page: Page, baseUrl: string, phoneNo: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('input[placeholder="请输入手机号"]').fill(phoneNo);
+  await page.locator('input[placeholder="请输入密码"]').fill(password);
+  await page.getByText('登录', { exact: true }).click();
+  await page.locator('.home__name').waitFor();
+}

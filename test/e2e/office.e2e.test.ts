@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, startServer, type RunningServer } from './harness';
-import { idNumber, phone, settledSnapshot } from './helpers';
+import { idNumber, phone, settledSnapshot, signIn } from './helpers';
 
 /**
  * The talent office on the h5 app: import a spreadsheet (dry run, per-row errors, then for real),
@@ -14,17 +14,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
-async function api<T = Record<string, unknown>>(method: string, urlPath: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${urlPath}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ ADMIN_PHONE: ADMIN.phone, ADMIN_PASSWORD: ADMIN.password }), launchBrowser()]);
   page = await phonePage(browser);
@@ -36,15 +25,11 @@ afterAll(async () => {
 });
 
 it('imports a spreadsheet, verifies the pending person and counts each verified person once', async () => {
-  const admin = (await api<{ token: string }>('POST', '/api/auth/login', ADMIN)).token;
+  const admin = await server.login(ADMIN.phone, ADMIN.password);
   const officePhone = phone(3);
-  await api('POST', '/api/admin/users', { phone: officePhone, password: OFFICE_PASSWORD, name: '人才工作处', role: 'office' }, admin);
+  await server.api('POST', '/api/admin/users', { phone: officePhone, password: OFFICE_PASSWORD, name: '人才工作处', role: 'office' }, admin);
 
-  await page.goto(`${server.baseUrl}/`);
-  await page.locator('input[placeholder="请输入手机号"]').fill(officePhone);
-  await page.locator('input[placeholder="请输入密码"]').fill(OFFICE_PASSWORD);
-  await page.getByText('登录', { exact: true }).click();
-  await page.locator('.home__name').waitFor();
+  await signIn(page, server.baseUrl, officePhone, OFFICE_PASSWORD);
 
   // import: two good rows (one still to be reviewed), one with a broken ID number
   await page.getByText('批量导入', { exact: true }).click();

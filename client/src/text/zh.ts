@@ -5,6 +5,12 @@
 export const zh = {
   appTitle: '知识产权人才培训平台',
 
+  files: {
+    choose: '选择文件',
+    change: '重新选择',
+    none: '未选择文件',
+  },
+
   common: {
     loading: '加载中…',
     retry: '重试',
@@ -229,9 +235,6 @@ export const zh = {
     category: '科目类别',
     evidence: '证明材料',
     evidenceHint: 'PDF 或图片（PNG、JPEG），不超过 5 MB',
-    chooseFile: '选择文件',
-    changeFile: '重新选择',
-    noFile: '未选择文件',
     chooseEvidence: '请上传证明材料',
     submit: '提交申报',
     submitted: '已提交，等待审核',
@@ -415,9 +418,6 @@ export const zh = {
     template: '下载模板',
     templateFileName: '人才信息导入模板.xlsx',
     file: '导入文件',
-    chooseFile: '选择文件',
-    changeFile: '重新选择',
-    noFile: '未选择文件',
     chooseFirst: '请先选择文件',
     dryRun: '预检',
     checking: '预检中…',

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ChangeEvent } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, submitCreditClaim } from '../../../api'
 import type { CourseCategory, CreditClaimInput, Option, PickedFile } from '../../../api'
 import { Field } from '../../../components/Field'
+import { FilePicker } from '../../../components/FilePicker'
 import { SelectField } from '../../../components/SelectField'
 import { zh } from '../../../text/zh'
-import { chooseMessageFile } from '../../../utils/files'
 import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
 import { shanghaiToday } from '../../../utils/time'
 import { leaveIfSessionExpired } from '../../../utils/failure'
@@ -43,17 +42,9 @@ export default function CreditClaimPage() {
     setErrors((errs) => (errs[key] ? { ...errs, [key]: undefined } : errs))
   }
 
-  const picked = (f: PickedFile | null) => {
-    if (!f) return
+  const picked = (f: PickedFile) => {
     setFile(f)
     setErrors((errs) => ({ ...errs, evidence: undefined }))
-  }
-
-  /** h5: the native file input; the File itself is sent (see upload() in the api module). */
-  const onH5File = (e: ChangeEvent<HTMLInputElement>) => {
-    const f = e.target.files?.[0]
-    if (!f) return
-    picked({ path: f.name, name: f.name, size: f.size, blob: f })
   }
 
   const submit = async () => {
@@ -142,18 +133,7 @@ export default function CreditClaimPage() {
           />
         </Field>
         <Field label={t.evidence} required hint={t.evidenceHint} error={errors.evidence}>
-          {isH5 ? (
-            <label className='claim__file'>
-              <input className='claim__file-input' type='file' accept={ACCEPT} aria-label={t.evidence} onChange={onH5File} />
-              <Text className='claim__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
-              <Text className={file ? 'claim__file-name' : 'claim__file-name claim__file-name--none'}>{file ? file.name : t.noFile}</Text>
-            </label>
-          ) : (
-            <View className='claim__file' onClick={() => void chooseMessageFile().then(picked)}>
-              <Text className='claim__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
-              <Text className={file ? 'claim__file-name' : 'claim__file-name claim__file-name--none'}>{file ? file.name : t.noFile}</Text>
-            </View>
-          )}
+          <FilePicker label={t.evidence} accept={ACCEPT} extensions={['pdf', 'png', 'jpg', 'jpeg']} file={file} onPick={picked} />
         </Field>
       </View>
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ChangeEvent } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { downloadImportTemplate, importTalents, isApiError, isSignedIn } from '../../../api'
 import type { ImportReport, PickedFile } from '../../../api'
+import { FilePicker } from '../../../components/FilePicker'
 import { zh } from '../../../text/zh'
-import { chooseMessageFile, presentDownload } from '../../../utils/files'
+import { presentDownload } from '../../../utils/files'
 import { goLogin } from '../../../utils/nav'
 import { failureMessage } from '../../../utils/failure'
 import '../office.css'
@@ -23,8 +23,6 @@ interface FileError {
 
 export default function ImportPage() {
   const t = zh.office
-  // replaced at build time like everywhere else; read here so a test can render either platform
-  const isH5 = process.env.TARO_ENV === 'h5'
   const [file, setFile] = useState<PickedFile | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
@@ -35,18 +33,10 @@ export default function ImportPage() {
     if (!isSignedIn()) goLogin()
   }, [])
 
-  const picked = (f: PickedFile | null) => {
-    if (!f) return
+  const picked = (f: PickedFile) => {
     setFile(f)
     setReport(null)
     setFileError(null)
-  }
-
-  const onH5File = (e: ChangeEvent<HTMLInputElement>) => {
-    const f = e.target.files?.[0]
-    if (f) picked({ path: f.name, name: f.name, size: f.size, blob: f })
-    // let the same file be chosen again after it was edited
-    e.target.value = ''
   }
 
   const begin = (what: Busy) => {
@@ -102,18 +92,7 @@ export default function ImportPage() {
         </Button>
 
         <Text className='field__label import__label'>{t.file}</Text>
-        {isH5 ? (
-          <label className='import__file'>
-            <input className='import__file-input' type='file' accept={ACCEPT} aria-label={t.file} onChange={onH5File} />
-            <Text className='import__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
-            <Text className={file ? 'import__file-name' : 'import__file-name import__file-name--none'}>{file ? file.name : t.noFile}</Text>
-          </label>
-        ) : (
-          <View className='import__file' onClick={() => void chooseMessageFile(['xlsx', 'csv']).then(picked)}>
-            <Text className='import__file-btn'>{file ? t.changeFile : t.chooseFile}</Text>
-            <Text className={file ? 'import__file-name' : 'import__file-name import__file-name--none'}>{file ? file.name : t.noFile}</Text>
-          </View>
-        )}
+        <FilePicker label={t.file} accept={ACCEPT} extensions={['xlsx', 'csv']} file={file} onPick={picked} />
 
         <View className='office__toolbar import__actions'>
           <Button className={busy === 'dryRun' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void run(true)}>

@@ -1,24 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { getReference, getTalent, isSignedIn, patchTalent, rejectTalent, verifyTalent } from '../../../api'
-import type { Option, Reference, TalentDetail } from '../../../api'
+import { getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
+import type { Option } from '../../../api'
 import { SelectField } from '../../../components/SelectField'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { enrollmentStatusLabel } from '../../../utils/labels'
-import { goLogin } from '../../../utils/nav'
-import { formatDateRange, formatDateTime } from '../../../utils/time'
 import { failureMessage } from '../../../utils/failure'
+import { enrollmentStatusLabel } from '../../../utils/labels'
+import { formatDateRange, formatDateTime } from '../../../utils/time'
 import '../office.css'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'missing' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; reference: Reference; talent: TalentDetail }
 
 type Action = 'verify' | 'reject' | 'tier' | 'deactivate'
 
@@ -28,43 +22,29 @@ interface Notice {
 }
 
 export default function TalentPage() {
+  const id = Number(useRouter().params?.id)
+  if (!Number.isInteger(id) || id <= 0) return <EmptyState text={zh.office.missingId} />
+  return <Talent id={id} />
+}
+
+function Talent({ id }: { id: number }) {
   const t = zh.office
-  const router = useRouter()
-  const id = Number(router.params?.id)
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  const { state, reload } = useSignedInData(async () => {
+    const [reference, talent] = await Promise.all([getReference(), getTalent(id)])
+    return { reference, talent }
+  }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState<Action | null>(null)
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
   const [tier, setTier] = useState('')
   const busyRef = useRef(false)
+  const loadedTier = state.kind === 'ready' ? state.data.talent.tier : ''
 
-  const load = useCallback(
-    async (showSpinner: boolean) => {
-      if (!Number.isInteger(id) || id <= 0) {
-        setState({ kind: 'missing' })
-        return
-      }
-      if (!isSignedIn()) {
-        goLogin()
-        return
-      }
-      if (showSpinner) setState({ kind: 'loading' })
-      try {
-        const [reference, talent] = await Promise.all([getReference(), getTalent(id)])
-        setState({ kind: 'ready', reference, talent })
-        setTier(talent.tier)
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) setState({ kind: 'error', message })
-      }
-    },
-    [id],
-  )
-
+  // the tier picker starts at the record's tier, and follows it after each save
   useEffect(() => {
-    void load(true)
-  }, [load])
+    setTier(loadedTier)
+  }, [loadedTier])
 
   /** Runs one office action; on success shows `done` and reloads the record (status, audit-visible fields). */
   const act = async (action: Action, call: () => Promise<unknown>, done: string): Promise<boolean> => {
@@ -84,7 +64,7 @@ export default function TalentPage() {
       busyRef.current = false
       setBusy(null)
     }
-    if (ok) await load(false)
+    if (ok) await reload(false)
     return ok
   }
 
@@ -112,10 +92,9 @@ export default function TalentPage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'missing') return <EmptyState text={t.missingId} />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { reference, talent: r } = state
+  const { reference, talent: r } = state.data
   const f = t.fields
   const label = (options: Option[], value: string | null | undefined) => (value ? options.find((o) => o.value === value)?.label ?? value : '—')
   const c = r.credits

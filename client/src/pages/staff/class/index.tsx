@@ -1,22 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, isSignedIn } from '../../../api'
-import type { ClassSession, TrainingClass } from '../../../api'
+import Taro, { useRouter } from '@tarojs/taro'
+import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions } from '../../../api'
+import type { TrainingClass } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
+import { leaveIfSessionExpired } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
-import { goCheckinQr, goLogin } from '../../../utils/nav'
+import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
-import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'missing' }
-  | { kind: 'ready'; cls: TrainingClass; sessions: ClassSession[] }
 
 interface Notice {
   ok: boolean
@@ -24,48 +19,21 @@ interface Notice {
 }
 
 export default function StaffClassPage() {
+  const id = Number(useRouter().params?.id)
+  if (!Number.isInteger(id) || id <= 0) return <EmptyState text={zh.staff.missingId} />
+  return <StaffClass id={id} />
+}
+
+function StaffClass({ id }: { id: number }) {
   const t = zh.staff
-  const router = useRouter()
-  const id = Number(router.params?.id)
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  // refreshed quietly when shown again (back from a session's QR page and attendance)
+  const { state, reload } = useSignedInData(async () => {
+    const [cls, sessions] = await Promise.all([getClass(id), getClassSessions(id)])
+    return { cls, sessions }
+  }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState<'complete' | 'roster' | null>(null)
   const busyRef = useRef(false)
-  const inFlight = useRef(false)
-
-  const load = useCallback(
-    async (showSpinner: boolean) => {
-      if (!Number.isInteger(id) || id <= 0) {
-        setState({ kind: 'missing' })
-        return
-      }
-      if (!isSignedIn()) {
-        goLogin()
-        return
-      }
-      if (inFlight.current) return
-      inFlight.current = true
-      if (showSpinner) setState({ kind: 'loading' })
-      try {
-        const [cls, sessions] = await Promise.all([getClass(id), getClassSessions(id)])
-        setState({ kind: 'ready', cls, sessions })
-      } catch (e) {
-        if (leaveIfSessionExpired(e)) return
-        if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-      } finally {
-        inFlight.current = false
-      }
-    },
-    [id],
-  )
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  useDidShow(() => {
-    void load(false)
-  })
 
   const begin = (what: 'complete' | 'roster') => {
     if (busyRef.current) return false
@@ -99,7 +67,7 @@ export default function StaffClassPage() {
       setNotice({ ok: false, text: errorMessage(e) })
     }
     end()
-    await load(false)
+    await reload(false)
   }
 
   const roster = async (cls: TrainingClass) => {
@@ -119,10 +87,9 @@ export default function StaffClassPage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'missing') return <EmptyState text={t.missingId} />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { cls, sessions } = state
+  const { cls, sessions } = state.data
   const c = zh.classes
   return (
     <View className='page staff-class-page'>
