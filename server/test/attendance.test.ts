@@ -1,3 +1,4 @@
+import { QueryTypes } from 'sequelize';
 import { auth, createTestApp, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
@@ -87,6 +88,24 @@ describe('check-in by rotating QR token', () => {
     t.clock.advance(590_000);
     const fresh = await tokenFor(sessions[0].id, trainerToken);
     await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: fresh.shortCode }).expect(201);
+  });
+
+  it('lets at most 10 of a burst of parallel guesses through to the code check', async () => {
+    const { sessions, trainerToken, people } = await t.classWithSessions(1, 1);
+    t.clock.set('2026-03-20T08:58:00+08:00');
+    const { shortCode } = await tokenFor(sessions[0].id, trainerToken);
+    const guesses = Array.from({ length: 40 }, (_, i) => String((Number(shortCode) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((token) => t.request.post('/api/checkins').set(auth(people[0].token)).send({ token })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((s) => s === 400 || s === 429)).toBe(true);
+    expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30);
+    // refused attempts leave nothing behind: exactly the wrong codes that were checked are counted
+    const rows = await t.db.sequelize.query('SELECT COUNT(*) AS n FROM checkin_failures WHERE practitioner_id = ?', {
+      replacements: [people[0].practitionerId],
+      type: QueryTypes.SELECT,
+    });
+    expect(Number((rows[0] as { n: number }).n)).toBe(statuses.filter((s) => s === 400).length);
   });
 
   it('refuses someone without a seat with 403, and tokens for cancelled classes', async () => {

@@ -101,14 +101,17 @@ export class AttendanceService {
    */
   async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
     const record = await this.talent.requireOwnRecord(userId);
-    await this.refuseWhileLocked(record.id);
+    // Every attempt is written down before the code is looked at, so a burst of parallel guesses
+    // cannot all pass the check: only failures keep their row.
+    const attemptId = await this.beginAttempt(record.id);
     let session: SessionFacts;
     try {
       session = await this.resolveSession(tokenOrCode, record.id);
     } catch (err) {
-      if (err instanceof CheckinTokenInvalidError) await this.recordFailure(record.id);
+      if (!(err instanceof CheckinTokenInvalidError)) await this.dropAttempt(attemptId);
       throw err;
     }
+    await this.dropAttempt(attemptId);
     if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
     if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
@@ -138,24 +141,30 @@ export class AttendanceService {
     }
   }
 
-  /** 429 while a practitioner has typed too many wrong codes in the window. */
-  private async refuseWhileLocked(practitionerId: number): Promise<void> {
+  /**
+   * Records a check-in attempt (kept only if it fails) and refuses it with 429 while the others in
+   * the window — earlier failures and attempts still in flight — reach the limit.
+   */
+  private async beginAttempt(practitionerId: number): Promise<number> {
     const now = this.clock.now();
-    const failures = await this.models.CheckinFailure.findAll({
-      where: { practitionerId, failedAt: { [Op.gt]: new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS) } },
+    const windowStart = new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS);
+    const attempt = await this.db.writeTransaction(async (transaction) => {
+      await this.models.CheckinFailure.destroy({ where: { practitionerId, failedAt: { [Op.lte]: windowStart } }, transaction });
+      return this.models.CheckinFailure.create({ practitionerId, failedAt: now }, { transaction });
+    });
+    const others = await this.models.CheckinFailure.findAll({
+      where: { practitionerId, failedAt: { [Op.gt]: windowStart }, id: { [Op.ne]: attempt.id } },
       attributes: ['failedAt'],
     });
-    const seconds = lockedForSeconds(failures.map((f) => f.failedAt), CHECKIN_FAILURE_LIMIT, CHECKIN_FAILURE_WINDOW_MS, now);
-    if (seconds !== null) throw new RateLimitedError(`签到码错误次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试，或请老师手动签到`, seconds);
+    const seconds = lockedForSeconds(others.map((f) => f.failedAt), CHECKIN_FAILURE_LIMIT, CHECKIN_FAILURE_WINDOW_MS, now);
+    if (seconds === null) return attempt.id;
+    await this.dropAttempt(attempt.id);
+    throw new RateLimitedError(`签到码错误次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试，或请老师手动签到`, seconds);
   }
 
-  private async recordFailure(practitionerId: number): Promise<void> {
-    const now = this.clock.now();
-    await this.db.writeTransaction(async (transaction) => {
-      const stale = new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS);
-      await this.models.CheckinFailure.destroy({ where: { practitionerId, failedAt: { [Op.lte]: stale } }, transaction });
-      await this.models.CheckinFailure.create({ practitionerId, failedAt: now }, { transaction });
-    });
+  /** An attempt that was not a wrong code (it succeeded, or was refused for another reason). */
+  private async dropAttempt(id: number): Promise<void> {
+    await this.db.writeTransaction((transaction) => this.models.CheckinFailure.destroy({ where: { id }, transaction }));
   }
 
   /** A trainer sets any status for an enrolled practitioner (audited). */
