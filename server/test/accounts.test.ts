@@ -65,6 +65,17 @@ describe('accounts: register and login', () => {
     await t.request.post('/api/auth/login').send({ phone, password: 'password123' }).expect(200);
   });
 
+  it('lets at most 5 of a burst of parallel password guesses be checked', async () => {
+    const { phone } = await t.registerPractitioner();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.request.post('/api/auth/login').send({ phone, password: `guess-${i}-pass` })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+    // refused guesses leave nothing behind: exactly the checked wrong passwords count
+    expect(await t.db.sequelize.model('LoginFailure').count({ where: { phone } })).toBe(statuses.filter((s) => s === 401).length);
+  });
+
   it('counts failures per phone: another phone is not locked', async () => {
     const a = await t.registerPractitioner();
     const b = await t.registerPractitioner();

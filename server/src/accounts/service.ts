@@ -2,7 +2,7 @@ import { Op, UniqueConstraintError } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { lockedForSeconds } from '../platform/failureWindow';
+import { AttemptGate } from '../platform/failureWindow';
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../platform/errors';
 import type { AuthUser, Role, TokenService } from '../platform/http/auth';
 import type { AccountModels, UserRow } from './models';
@@ -43,7 +43,17 @@ export class AccountService {
     private readonly wechat: WechatClient,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.loginAttempts = new AttemptGate(db, models.LoginFailure, clock, {
+      subjectField: 'phone',
+      limit: LOGIN_FAILURE_LIMIT,
+      windowMs: LOGIN_WINDOW_MS,
+      refusal: (minutes) => `登录失败次数过多，请 ${minutes} 分钟后再试`,
+    });
+  }
+
+  /** Password attempts per phone: only wrong ones keep their row. */
+  private readonly loginAttempts: AttemptGate;
 
   private session(user: UserRow): Session {
     return { token: this.tokens.sign(user), user: toUserSelfView(user) };
@@ -63,26 +73,19 @@ export class AccountService {
   }
 
   async login(input: LoginInput): Promise<Session> {
-    const { LoginFailure, User } = this.models;
-    const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    const failures = await LoginFailure.findAll({
-      where: { phone: input.phone, failedAt: { [Op.gt]: windowStart } },
-      order: [['failedAt', 'ASC']],
-      attributes: ['failedAt'],
-    });
-    const seconds = lockedForSeconds(failures.map((f) => f.failedAt), LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_MS, now);
-    if (seconds !== null) throw new RateLimitedError(`登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
-    const user = await User.findOne({ where: { phone: input.phone } });
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !user.passwordHash || !valid) {
-      await this.db.writeTransaction(async (transaction) => {
-        await LoginFailure.destroy({ where: { phone: input.phone, failedAt: { [Op.lte]: windowStart } }, transaction });
-        await LoginFailure.create({ phone: input.phone, failedAt: now }, { transaction });
-      });
-      throw new UnauthenticatedError('手机号或密码不正确');
+    // recorded before the password is checked, so parallel guesses cannot all slip under the limit
+    const attemptId = await this.loginAttempts.begin(input.phone);
+    let user: UserRow | null;
+    let valid: boolean;
+    try {
+      user = await this.models.User.findOne({ where: { phone: input.phone } });
+      valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    } catch (err) {
+      await this.loginAttempts.drop(attemptId);
+      throw err;
     }
-    await this.db.writeTransaction((transaction) => LoginFailure.destroy({ where: { phone: input.phone }, transaction }));
+    if (!user || !user.passwordHash || !valid) throw new UnauthenticatedError('手机号或密码不正确');
+    await this.loginAttempts.clear(input.phone);
     return this.session(user);
   }
 

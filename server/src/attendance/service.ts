@@ -5,8 +5,8 @@ import type { ClassService, SessionFacts } from '../classes/service';
 import type { EnrollmentService } from '../enrollment/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '../platform/errors';
-import { lockedForSeconds } from '../platform/failureWindow';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import { AttemptGate } from '../platform/failureWindow';
 import type { TalentService } from '../talent/service';
 import type { CheckinTokens } from './checkinToken';
 import type { AttendanceModels, AttendanceRow, AttendanceStatus } from './models';
@@ -52,7 +52,17 @@ export class AttendanceService {
     private readonly talent: TalentService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.attempts = new AttemptGate(db, models.CheckinFailure, clock, {
+      subjectField: 'practitionerId',
+      limit: CHECKIN_FAILURE_LIMIT,
+      windowMs: CHECKIN_FAILURE_WINDOW_MS,
+      refusal: (minutes) => `签到码错误次数过多，请 ${minutes} 分钟后再试，或请老师手动签到`,
+    });
+  }
+
+  /** Wrong codes per practitioner: only failed attempts keep their row. */
+  private readonly attempts: AttemptGate;
 
   private async openSession(sessionId: number): Promise<SessionFacts> {
     const session = await this.classes.sessionFacts(sessionId);
@@ -103,15 +113,15 @@ export class AttendanceService {
     const record = await this.talent.requireOwnRecord(userId);
     // Every attempt is written down before the code is looked at, so a burst of parallel guesses
     // cannot all pass the check: only failures keep their row.
-    const attemptId = await this.beginAttempt(record.id);
+    const attemptId = await this.attempts.begin(record.id);
     let session: SessionFacts;
     try {
       session = await this.resolveSession(tokenOrCode, record.id);
     } catch (err) {
-      if (!(err instanceof CheckinTokenInvalidError)) await this.dropAttempt(attemptId);
+      if (!(err instanceof CheckinTokenInvalidError)) await this.attempts.drop(attemptId);
       throw err;
     }
-    await this.dropAttempt(attemptId);
+    await this.attempts.drop(attemptId);
     if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
     if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
@@ -139,32 +149,6 @@ export class AttendanceService {
       if (!winner) throw err;
       return { result: toCheckin(winner), created: false };
     }
-  }
-
-  /**
-   * Records a check-in attempt (kept only if it fails) and refuses it with 429 while the others in
-   * the window — earlier failures and attempts still in flight — reach the limit.
-   */
-  private async beginAttempt(practitionerId: number): Promise<number> {
-    const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - CHECKIN_FAILURE_WINDOW_MS);
-    const attempt = await this.db.writeTransaction(async (transaction) => {
-      await this.models.CheckinFailure.destroy({ where: { practitionerId, failedAt: { [Op.lte]: windowStart } }, transaction });
-      return this.models.CheckinFailure.create({ practitionerId, failedAt: now }, { transaction });
-    });
-    const others = await this.models.CheckinFailure.findAll({
-      where: { practitionerId, failedAt: { [Op.gt]: windowStart }, id: { [Op.ne]: attempt.id } },
-      attributes: ['failedAt'],
-    });
-    const seconds = lockedForSeconds(others.map((f) => f.failedAt), CHECKIN_FAILURE_LIMIT, CHECKIN_FAILURE_WINDOW_MS, now);
-    if (seconds === null) return attempt.id;
-    await this.dropAttempt(attempt.id);
-    throw new RateLimitedError(`签到码错误次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试，或请老师手动签到`, seconds);
-  }
-
-  /** An attempt that was not a wrong code (it succeeded, or was refused for another reason). */
-  private async dropAttempt(id: number): Promise<void> {
-    await this.db.writeTransaction((transaction) => this.models.CheckinFailure.destroy({ where: { id }, transaction }));
   }
 
   /** A trainer sets any status for an enrolled practitioner (audited). */
