@@ -20,6 +20,7 @@ import type {
   CourseDetail,
   CourseList,
   EnrollmentOutcome,
+  EnrollmentStatus,
   ImportReport,
   Me,
   MyEnrollment,
@@ -29,6 +30,7 @@ import type {
   PractitionerRecord,
   ProfileInput,
   Reference,
+  RosterEntry,
   SessionAttendance,
   StatsOverview,
   TalentDetail,
@@ -151,6 +153,25 @@ export function listClasses(
   filter: { courseCode?: string; status?: string; page?: number; pageSize?: number } = {},
 ): Promise<Page<TrainingClass>> {
   return request<Page<TrainingClass>>(`/api/classes${queryString(filter)}`)
+}
+
+/** Changes a class (trainer): capacity up promotes the waitlist; below the enrolled count is refused (409). */
+export function updateClass(classId: number, patch: { capacity?: number; status?: 'cancelled' }): Promise<TrainingClass> {
+  return request<TrainingClass>(`/api/classes/${classId}`, { method: 'PATCH', data: patch })
+}
+
+/** Who signed up, optionally only one status (trainer): waitlisted ones in queue order. */
+export async function getRoster(classId: number, status?: EnrollmentStatus): Promise<RosterEntry[]> {
+  return (await request<{ items: RosterEntry[] }>(`/api/classes/${classId}/enrollments${queryString({ status })}`)).items
+}
+
+/** Approves a pending enrollment: a seat if one is free, else the end of the waitlist. */
+export function approveEnrollment(enrollmentId: number): Promise<EnrollmentOutcome> {
+  return request<EnrollmentOutcome>(`/api/enrollments/${enrollmentId}/approve`, { method: 'POST' })
+}
+
+export function rejectEnrollment(enrollmentId: number): Promise<{ id: number; status: 'rejected' }> {
+  return request<{ id: number; status: 'rejected' }>(`/api/enrollments/${enrollmentId}/reject`, { method: 'POST', data: {} })
 }
 
 /** The roster as a spreadsheet (trainer). */

@@ -179,6 +179,22 @@ export interface MyEnrollment {
   class: TrainingClass
 }
 
+/** One person on a class roster, as the training base sees them (phone masked). */
+export interface RosterEntry {
+  id: number
+  practitionerId: number
+  name: string
+  phoneMasked: string | null
+  orgName: string
+  district: string
+  districtName: string
+  category: string
+  titleLevel: string
+  status: EnrollmentStatus
+  waitlistPosition?: number
+  createdAt: string
+}
+
 /** A page of a list endpoint (`?page=&pageSize=`). */
 export interface Page<T> {
   items: T[]

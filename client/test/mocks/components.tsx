@@ -13,6 +13,7 @@ const common = (p: Props) => ({
   id: p.id,
   style: typeof p.style === 'object' ? (p.style as CSSProperties) : undefined,
   hidden: p.hidden,
+  'aria-label': p['aria-label'],
 })
 
 const detail = (value: unknown) => ({ detail: { value }, target: { value }, currentTarget: { value } })

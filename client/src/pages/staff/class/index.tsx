@@ -11,6 +11,7 @@ import { presentDownload } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
+import { ClassEnrollments } from './Enrollments'
 import './index.css'
 
 interface Notice {
@@ -133,6 +134,8 @@ function StaffClass({ id }: { id: number }) {
           ) : null}
         </View>
       </View>
+
+      <ClassEnrollments cls={cls} onChanged={() => reload(false)} />
 
       <Text className='section__title'>{t.sessions}</Text>
       {sessions.length ? (
