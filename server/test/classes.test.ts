@@ -74,6 +74,39 @@ describe('sessions', () => {
   });
 });
 
+describe('opening a class with its sessions', () => {
+  const sessions = [
+    { startsAt: '2026-03-20T09:00:00+08:00', endsAt: '2026-03-20T12:00:00+08:00', topic: '权利要求书撰写' },
+    { startsAt: '2026-03-21T14:00:00+08:00', endsAt: '2026-03-21T17:00:00+08:00', topic: '审查意见答复' },
+  ];
+  const classCount = async () => (await t.request.get('/api/classes?pageSize=100').expect(200)).body.total as number;
+
+  it('schedules them in the same request', async () => {
+    const trainer = await t.userWithRole('trainer');
+    const res = await t.request.post('/api/classes').set(auth(trainer.token)).send(classBody({ sessions })).expect(201);
+    const list = await t.request.get(`/api/classes/${res.body.id}/sessions`).expect(200);
+    expect(list.body.items.map((s: { topic: string }) => s.topic)).toEqual(['权利要求书撰写', '审查意见答复']);
+  });
+
+  it('creates nothing when one session is wrong, and names it', async () => {
+    const trainer = await t.userWithRole('trainer');
+    const before = await classCount();
+    const outside = await t.request
+      .post('/api/classes')
+      .set(auth(trainer.token))
+      .send(classBody({ sessions: [sessions[0], { ...sessions[1], startsAt: '2026-03-25T09:00:00+08:00', endsAt: '2026-03-25T10:00:00+08:00' }] }))
+      .expect(400);
+    expect(outside.body.error.details).toEqual([{ path: 'sessions.1.startsAt', message: expect.stringContaining('2026-03-20') }]);
+    const backwards = await t.request
+      .post('/api/classes')
+      .set(auth(trainer.token))
+      .send(classBody({ sessions: [{ ...sessions[0], endsAt: '2026-03-20T08:00:00+08:00' }] }))
+      .expect(400);
+    expect(backwards.body.error.details.map((d: { path: string }) => d.path)).toEqual(['sessions.0.endsAt']);
+    expect(await classCount()).toBe(before);
+  });
+});
+
 describe('enrollment rules', () => {
   it('needs a talent record, with a message that says so', async () => {
     const { cls } = await t.openClass();

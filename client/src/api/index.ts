@@ -24,6 +24,7 @@ import type {
   ImportReport,
   Me,
   MyEnrollment,
+  NewClassInput,
   OfficeCreditClaim,
   Page,
   PickedFile,
@@ -153,6 +154,11 @@ export function listClasses(
   filter: { courseCode?: string; status?: string; page?: number; pageSize?: number } = {},
 ): Promise<Page<TrainingClass>> {
   return request<Page<TrainingClass>>(`/api/classes${queryString(filter)}`)
+}
+
+/** Publishes a class with its sessions (trainer): all or nothing; errors name e.g. `sessions.1.startsAt`. */
+export function createClass(input: NewClassInput): Promise<TrainingClass> {
+  return request<TrainingClass>('/api/classes', { method: 'POST', data: input })
 }
 
 /** Changes a class (trainer): capacity up promotes the waitlist; below the enrolled count is refused (409). */

@@ -62,6 +62,15 @@ export function goStaffClass(id: number): void {
   Taro.navigateTo({ url: `${ROUTES.staffClass}?id=${id}` })
 }
 
+export function goNewClass(): void {
+  Taro.navigateTo({ url: ROUTES.staffClassNew })
+}
+
+/** After publishing: the new class's page replaces the form (back goes to the list). */
+export function replaceWithStaffClass(id: number): void {
+  Taro.redirectTo({ url: `${ROUTES.staffClass}?id=${id}` })
+}
+
 /** The session's QR code with its attendance below; `attendance` opens the attendance sheet alone. */
 export function goCheckinQr(sessionId: number, view?: 'attendance'): void {
   Taro.navigateTo({ url: `${ROUTES.checkinQr}?sessionId=${sessionId}${view ? `&view=${view}` : ''}` })

@@ -31,8 +31,21 @@ export function checkClassDates(
   if (c.enrollClosesAt <= c.enrollOpensAt) ctx.addIssue({ code: 'custom', path: ['enrollClosesAt'], message: '报名截止时间须晚于报名开始时间' });
 }
 
+export const sessionInput = z
+  .object({ startsAt: timestamp, endsAt: timestamp, topic: z.string().trim().min(1).max(100) })
+  .superRefine((s, ctx) => {
+    if (s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  })
+  .openapi('SessionInput');
+export type SessionInput = z.infer<typeof sessionInput>;
+
 export const createClassInput = z
-  .object({ courseCode: z.string().regex(/^[A-Z][A-Z0-9-]{2,31}$/, '课程代码格式不正确'), ...classFields })
+  .object({
+    courseCode: z.string().regex(/^[A-Z][A-Z0-9-]{2,31}$/, '课程代码格式不正确'),
+    ...classFields,
+    /** Sessions scheduled with the class, all or nothing. */
+    sessions: z.array(sessionInput).max(100).optional(),
+  })
   .superRefine(checkClassDates)
   .openapi('CreateClassInput');
 export type CreateClassInput = z.infer<typeof createClassInput>;
@@ -95,13 +108,6 @@ export const classView = z
 export type ClassView = z.infer<typeof classView>;
 export const classPage = pageOf(classView).openapi('ClassPage');
 
-export const sessionInput = z
-  .object({ startsAt: timestamp, endsAt: timestamp, topic: z.string().trim().min(1).max(100) })
-  .superRefine((s, ctx) => {
-    if (s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
-  })
-  .openapi('SessionInput');
-export type SessionInput = z.infer<typeof sessionInput>;
 
 export const sessionView = z
   .object({ id: z.number().int(), classId: z.number().int(), startsAt: z.date(), endsAt: z.date(), topic: z.string() })

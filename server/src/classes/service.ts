@@ -104,6 +104,8 @@ export class ClassService {
         { transaction },
       );
       await this.audit.record({ actorId, action: 'class.create', entity: 'class', entityId: row.id, after: { courseCode: course.code, title: row.title, capacity: row.capacity } }, transaction);
+      // a bad session fails the whole request: no class without the sessions that were asked for
+      for (const [i, session] of (input.sessions ?? []).entries()) await this.insertSession(actorId, row, session, transaction, `sessions.${i}.`);
       return row;
     });
   }
@@ -199,14 +201,19 @@ export class ClassService {
       const row = await this.models.Class.findByPk(classId, { transaction, lock: transaction.LOCK.UPDATE });
       if (!row) throw new NotFoundError('开班不存在');
       if (row.state !== 'scheduled') throw new ConflictError('开班已取消或已结业，不能再安排课次');
-      const day = shanghaiDate(input.startsAt);
-      if (day < row.startDate || day > row.endDate) {
-        throw new ValidationError([{ path: 'startsAt', message: `课次须在开班日期 ${row.startDate} 至 ${row.endDate} 之间` }]);
-      }
-      const session = await this.models.ClassSession.create({ classId, startsAt: input.startsAt, endsAt: input.endsAt, topic: input.topic }, { transaction });
-      await this.audit.record({ actorId, action: 'session.create', entity: 'class', entityId: classId, after: { sessionId: session.id, topic: session.topic } }, transaction);
-      return toSessionView(session);
+      return toSessionView(await this.insertSession(actorId, row, input, transaction, ''));
     });
+  }
+
+  /** A session within the class's dates (Shanghai days); `path` prefixes the field in a validation error. */
+  private async insertSession(actorId: number, row: ClassRow, input: SessionInput, transaction: Transaction, path: string) {
+    const day = shanghaiDate(input.startsAt);
+    if (day < row.startDate || day > row.endDate) {
+      throw new ValidationError([{ path: `${path}startsAt`, message: `课次须在开班日期 ${row.startDate} 至 ${row.endDate} 之间` }]);
+    }
+    const session = await this.models.ClassSession.create({ classId: row.id, startsAt: input.startsAt, endsAt: input.endsAt, topic: input.topic }, { transaction });
+    await this.audit.record({ actorId, action: 'session.create', entity: 'class', entityId: row.id, after: { sessionId: session.id, topic: session.topic } }, transaction);
+    return session;
   }
 
   /** Completion closes the class for good: no more sign-ups, sessions or check-ins. */

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, submitCreditClaim } from '../../../api'
 import type { CourseCategory, CreditClaimInput, Option, PickedFile } from '../../../api'
+import { DateTimeInput } from '../../../components/DateTimeInput'
 import { Field } from '../../../components/Field'
 import { FilePicker } from '../../../components/FilePicker'
 import { SelectField } from '../../../components/SelectField'
@@ -24,8 +25,6 @@ const CATEGORY_OPTIONS: Option[] = (['professional', 'public'] as CourseCategory
 
 export default function CreditClaimPage() {
   const t = zh.credits
-  // replaced at build time like everywhere else; read here so a test can render either platform
-  const isH5 = process.env.TARO_ENV === 'h5'
   const [form, setForm] = useState<CreditClaimInput>({ title: '', provider: '', date: shanghaiToday(), hours: '', category: '' })
   const [file, setFile] = useState<PickedFile | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -98,21 +97,7 @@ export default function CreditClaimPage() {
           />
         </Field>
         <Field label={t.date} required error={errors.date}>
-          {isH5 ? (
-            <input
-              className='field__input claim__date'
-              type='date'
-              aria-label={t.date}
-              value={form.date}
-              onChange={(e) => set('date', e.target.value)}
-            />
-          ) : (
-            <Picker mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
-              <View className='field__picker'>
-                {form.date ? <Text>{form.date}</Text> : <Text className='field__placeholder'>{zh.common.pleaseChoose}</Text>}
-              </View>
-            </Picker>
-          )}
+          <DateTimeInput mode='date' label={t.date} value={form.date} onChange={(v) => set('date', v)} />
         </Field>
         <Field label={t.hoursLabel} required error={errors.hours}>
           <Input

@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { listClasses } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { classStatusLabel } from '../../../utils/labels'
-import { goStaffClass } from '../../../utils/nav'
+import { goNewClass, goStaffClass } from '../../../utils/nav'
 import { formatDateRange } from '../../../utils/time'
 import './index.css'
 
@@ -16,10 +16,23 @@ export default function StaffClassesPage() {
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  if (!state.data.length) return <EmptyState text={t.classesEmpty} onRetry={() => void reload()} />
+  const publish = (
+    <Button className='btn btn--primary staff-classes__new' onClick={goNewClass}>
+      {t.newClass}
+    </Button>
+  )
+  if (!state.data.length) {
+    return (
+      <View className='page'>
+        <EmptyState text={t.classesEmpty} onRetry={() => void reload()} />
+        {publish}
+      </View>
+    )
+  }
 
   return (
     <View className='page staff-classes'>
+      {publish}
       {state.data.map((c) => (
         <View key={c.id} className='card staff-class' onClick={() => goStaffClass(c.id)}>
           <View className='staff-class__head'>

@@ -1,0 +1,206 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { createClass, isApiError, listCourses } from '../../../api'
+import type { Option } from '../../../api'
+import { DateTimeInput } from '../../../components/DateTimeInput'
+import { Field } from '../../../components/Field'
+import { SelectField } from '../../../components/SelectField'
+import { ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
+import { zh } from '../../../text/zh'
+import { failureMessage } from '../../../utils/failure'
+import { replaceWithStaffClass } from '../../../utils/nav'
+import { shanghaiToday } from '../../../utils/time'
+import './index.css'
+
+interface SessionRow {
+  key: number
+  date: string
+  start: string
+  end: string
+  topic: string
+}
+
+interface Form {
+  courseCode: string
+  title: string
+  location: string
+  startDate: string
+  endDate: string
+  capacity: string
+  closesDate: string
+  closesTime: string
+  mode: string
+}
+
+type FieldName = keyof Form
+type Errors = Partial<Record<FieldName, string>>
+
+/** A wall-clock time in Chongqing as ISO 8601 (the server stores instants). */
+const shanghaiInstant = (date: string, time: string) => `${date}T${time}:00+08:00`
+
+/** Where each server field error is shown. */
+const FIELD_OF: Record<string, FieldName> = {
+  courseCode: 'courseCode',
+  title: 'title',
+  location: 'location',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  capacity: 'capacity',
+  enrollClosesAt: 'closesDate',
+  enrollOpensAt: 'closesDate',
+  requiresApproval: 'mode',
+}
+
+/** Trainer: publish a class of a catalog course with its sessions, in one request. */
+export default function NewClassPage() {
+  const t = zh.staff
+  const today = shanghaiToday()
+  const { state, reload } = useSignedInData(async () => (await listCourses()).items, [])
+  const [form, setForm] = useState<Form>({ courseCode: '', title: '', location: '', startDate: today, endDate: today, capacity: '', closesDate: today, closesTime: '18:00', mode: 'direct' })
+  const nextKey = useRef(1)
+  const [sessions, setSessions] = useState<SessionRow[]>([{ key: 0, date: today, start: '09:00', end: '12:00', topic: '' }])
+  const [errors, setErrors] = useState<Errors>({})
+  const [sessionErrors, setSessionErrors] = useState<Record<number, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+
+  const set = (key: FieldName, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e))
+  }
+
+  // a new class's first session starts on its first day
+  useEffect(() => {
+    setSessions((rows) => (rows.length === 1 && !rows[0].topic ? [{ ...rows[0], date: form.startDate }] : rows))
+  }, [form.startDate])
+
+  const setSession = (key: number, patch: Partial<SessionRow>) => setSessions((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)))
+  const addSession = () =>
+    setSessions((rows) => {
+      const last = rows[rows.length - 1]
+      return [...rows, { key: nextKey.current++, date: last?.date ?? form.startDate, start: last?.start ?? '09:00', end: last?.end ?? '12:00', topic: '' }]
+    })
+  const removeSession = (key: number) => setSessions((rows) => rows.filter((r) => r.key !== key))
+
+  const publish = async () => {
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    setErrors({})
+    setSessionErrors({})
+    setFormError(null)
+    try {
+      const created = await createClass({
+        courseCode: form.courseCode,
+        title: form.title.trim(),
+        location: form.location.trim(),
+        startDate: form.startDate,
+        endDate: form.endDate,
+        capacity: Number(form.capacity.trim()),
+        enrollOpensAt: new Date().toISOString(),
+        enrollClosesAt: shanghaiInstant(form.closesDate, form.closesTime),
+        requiresApproval: form.mode === 'approval',
+        sessions: sessions.map((s) => ({ startsAt: shanghaiInstant(s.date, s.start), endsAt: shanghaiInstant(s.date, s.end), topic: s.topic.trim() })),
+      })
+      Taro.showToast({ title: t.published, icon: 'success' })
+      replaceWithStaffClass(created.id)
+    } catch (e) {
+      const message = failureMessage(e)
+      if (message === null) return
+      const fieldErrors: Errors = {}
+      const rowErrors: Record<number, string> = {}
+      for (const d of isApiError(e) ? e.details : []) {
+        const path = String(d.path ?? '')
+        const row = /^sessions\.(\d+)\./.exec(path)
+        if (row) rowErrors[Number(row[1])] ??= d.message
+        else if (FIELD_OF[path]) fieldErrors[FIELD_OF[path]] ??= d.message
+      }
+      setErrors(fieldErrors)
+      setSessionErrors(rowErrors)
+      setFormError(Object.keys(fieldErrors).length || Object.keys(rowErrors).length ? t.fixErrors : message)
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  const courses: Option[] = state.data.map((c) => ({ value: c.code, label: `${c.title}（${c.creditHours} 学时）` }))
+
+  return (
+    <View className='page class-new'>
+      <Text className='class-new__intro'>{t.newClassIntro}</Text>
+      {formError ? <Text className='form-error'>{formError}</Text> : null}
+
+      <View className='card'>
+        <Field label={t.course} required error={errors.courseCode}>
+          <SelectField id='class-course' label={t.course} options={courses} value={form.courseCode} onChange={(v) => set('courseCode', v)} />
+        </Field>
+        <Field label={t.className} required error={errors.title}>
+          <Input className='field__input' value={form.title} placeholder={t.classNamePlaceholder} onInput={(e) => set('title', e.detail.value)} />
+        </Field>
+        <Field label={t.location} required error={errors.location}>
+          <Input className='field__input' value={form.location} placeholder={t.locationPlaceholder} onInput={(e) => set('location', e.detail.value)} />
+        </Field>
+        <Field label={t.startDate} required error={errors.startDate}>
+          <DateTimeInput mode='date' label={t.startDate} value={form.startDate} onChange={(v) => set('startDate', v)} />
+        </Field>
+        <Field label={t.endDate} required error={errors.endDate}>
+          <DateTimeInput mode='date' label={t.endDate} value={form.endDate} onChange={(v) => set('endDate', v)} />
+        </Field>
+        <Field label={t.capacity} required error={errors.capacity}>
+          <Input className='field__input' type='number' value={form.capacity} placeholder={t.capacityPlaceholder} onInput={(e) => set('capacity', e.detail.value)} />
+        </Field>
+        <Field label={t.enrollCloses} required error={errors.closesDate}>
+          <View className='class-new__pair'>
+            <DateTimeInput mode='date' label={t.enrollCloses} value={form.closesDate} onChange={(v) => set('closesDate', v)} />
+            <DateTimeInput mode='time' label={`${t.enrollCloses}时间`} value={form.closesTime} onChange={(v) => set('closesTime', v)} />
+          </View>
+        </Field>
+        <Field label={t.enrollMode} required error={errors.mode}>
+          <SelectField id='class-mode' label={t.enrollMode} options={t.enrollModes} value={form.mode} onChange={(v) => set('mode', v)} />
+        </Field>
+      </View>
+
+      <Text className='section__title'>{t.sessions}</Text>
+      <Text className='class-new__hint'>{t.sessionsHint}</Text>
+      {sessions.map((s, i) => (
+        <View key={s.key} className={sessionErrors[i] ? 'card class-new__session field--invalid' : 'card class-new__session'}>
+          <View className='class-new__session-head'>
+            <Text className='class-new__session-title'>{t.sessionN(i + 1)}</Text>
+            {sessions.length > 1 ? (
+              <Text className='class-new__remove' onClick={() => removeSession(s.key)}>
+                {t.removeSession}
+              </Text>
+            ) : null}
+          </View>
+          <Field label={t.sessionDate} required>
+            <DateTimeInput mode='date' label={`${t.sessionN(i + 1)}${t.sessionDate}`} value={s.date} onChange={(v) => setSession(s.key, { date: v })} />
+          </Field>
+          <View className='class-new__pair'>
+            <Field label={t.sessionStart} required>
+              <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionStart}`} value={s.start} onChange={(v) => setSession(s.key, { start: v })} />
+            </Field>
+            <Field label={t.sessionEnd} required>
+              <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionEnd}`} value={s.end} onChange={(v) => setSession(s.key, { end: v })} />
+            </Field>
+          </View>
+          <Field label={t.sessionTopic} required error={sessionErrors[i]}>
+            <Input className='field__input' value={s.topic} placeholder={t.sessionTopicPlaceholder} onInput={(e) => setSession(s.key, { topic: e.detail.value })} />
+          </Field>
+        </View>
+      ))}
+      <Button className='btn btn--plain' onClick={addSession}>
+        {t.addSession}
+      </Button>
+
+      <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void publish()}>
+        {busy ? zh.common.submitting : t.publish}
+      </Button>
+    </View>
+  )
+}
