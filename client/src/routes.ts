@@ -21,6 +21,7 @@ export const PAGES = [
   'pages/office/talent/index',
   'pages/office/import/index',
   'pages/office/claims/index',
+  'pages/office/compliance/index',
 ]
 
 export const ROUTES = {
@@ -45,6 +46,7 @@ export const ROUTES = {
   officeTalent: '/pages/office/talent/index',
   officeImport: '/pages/office/import/index',
   officeClaims: '/pages/office/claims/index',
+  officeCompliance: '/pages/office/compliance/index',
 } as const
 
 /**

@@ -121,6 +121,8 @@ describe('office: dashboard', () => {
     expect(screen.getByText('达标率 51.2%')).toBeTruthy()
     const names = Array.from(document.querySelectorAll('.dash__hbar-name')).map((n) => n.textContent)
     expect(names).toEqual(['渝中区', '万州区'])
+    fireEvent.click(screen.getByText('查看未达标人员'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/office/compliance/index' })
   })
 
   it('says when there is no projection, and downloads the annual report', async () => {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { __resetTaroMock, __showAgain } from './mocks/taro'
 import MyClaimsPage from '../src/pages/credits/claims/index'
 import MyEnrollmentsPage from '../src/pages/enrollment/mine/index'
+import { useSignedInData } from '../src/hooks/useSignedInData'
 import { TOKEN_KEY, getToken } from '../src/api'
 import { fail, myEnrollment, ok, routes } from './fixtures'
 
@@ -17,7 +18,24 @@ beforeEach(() => {
   Taro.setStorageSync(TOKEN_KEY, 'tok')
 })
 
+/** A page whose data depends on a filter `q`: each answer arrives when the test says so. */
+const pending = new Map<string, (value: string) => void>()
+function Filtered({ q }: { q: string }) {
+  const { state } = useSignedInData(() => new Promise<string>((resolve) => pending.set(q, resolve)), [q])
+  return <span>{state.kind === 'ready' ? `data:${state.data}` : state.kind}</span>
+}
+
 describe('a signed-in page', () => {
+  it('shows the newest load when answers arrive out of order', async () => {
+    const { rerender } = render(<Filtered q='a' />)
+    rerender(<Filtered q='b' />)
+    await act(async () => pending.get('b')!('for b'))
+    expect(screen.getByText('data:for b')).toBeTruthy()
+    // the answer for the old filter comes late: it must not replace the newer one
+    await act(async () => pending.get('a')!('for a'))
+    expect(screen.getByText('data:for b')).toBeTruthy()
+  })
+
   it('sends a visitor without a token to sign in and asks the server nothing', async () => {
     Taro.removeStorageSync(TOKEN_KEY)
     render(<MyClaimsPage />)

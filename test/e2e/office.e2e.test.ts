@@ -74,4 +74,11 @@ it('imports a spreadsheet, verifies the pending person and counts each verified 
   expect(await dashboard.locator('.dash__big-num').textContent()).toBe('2');
   expect(await dashboard.locator('.dash__count-num--pending').textContent()).toBe('0');
   await settledSnapshot(page, 'office-dashboard');
+
+  // nobody has hours yet: both verified people are short of this year's rule
+  await dashboard.getByText('查看未达标人员', { exact: true }).click();
+  const compliance = page.locator('.page.office.compliance');
+  await compliance.getByText('未达标 2 人').waitFor();
+  await compliance.getByText('刘一').waitFor();
+  await settledSnapshot(page, 'office-compliance');
 });

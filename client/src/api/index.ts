@@ -9,6 +9,7 @@ import type {
   AuthResult,
   Certificate,
   CertificateVerification,
+  ComplianceShortfall,
   Checkin,
   CheckinToken,
   ClassSession,
@@ -261,6 +262,10 @@ export function downloadCertificatePdf(code: string): Promise<Downloaded> {
 
 export function getStatsOverview(): Promise<StatsOverview> {
   return request<StatsOverview>('/api/stats/overview')
+}
+
+export function getComplianceShortfall(filter: { year?: number; district?: string; page?: number }): Promise<ComplianceShortfall> {
+  return request<ComplianceShortfall>(`/api/stats/compliance${queryString({ ...filter, pageSize: 20 })}`)
 }
 
 /** The annual report as a spreadsheet (the current year unless one is given). */

@@ -410,3 +410,25 @@ export interface ImportReport {
 export interface OfficeCreditClaim extends CreditClaim {
   practitionerName?: string
 }
+
+/** Who is short of the year's continuing-education rule (verified people only), a page at a time. */
+export interface ComplianceShortfall {
+  year: number
+  requiredHours: number
+  minProfessionalHours: number
+  total: number
+  page: number
+  pageSize: number
+  items: {
+    practitionerId: number
+    name: string
+    district: string
+    districtName: string
+    orgName: string
+    earnedHours: number
+    professionalHours: number
+    missingHours: number
+    missingProfessionalHours: number
+  }[]
+  byDistrict: { code: string; name: string; verified: number; short: number }[]
+}

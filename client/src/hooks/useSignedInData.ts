@@ -11,11 +11,13 @@ export type Loaded<T> = { kind: 'loading' } | { kind: 'error'; message: string }
  * The data a signed-in page shows. Without a token the visitor goes to sign in. The first load
  * (and a retry) shows the spinner, then the data or an error; each time the page is shown again
  * (back from another page, where something may have changed) it refreshes quietly, keeping what is
- * on screen if that fails. One load at a time; an expired session goes to sign in.
+ * on screen if that fails. The newest load wins; an expired session goes to sign in.
  */
 export function useSignedInData<T>(fetchData: () => Promise<T>, deps: DependencyList): { state: Loaded<T>; reload: (showSpinner?: boolean) => Promise<void> } {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' })
-  const inFlight = useRef(false)
+  // the newest load wins: an older answer (say, for the previous filter) arriving late is dropped
+  const newest = useRef(0)
+  const inFlight = useRef(0)
   // the caller's deps decide when fetchData changes (like useCallback)
   const fetcher = useCallback(fetchData, deps)
 
@@ -25,16 +27,20 @@ export function useSignedInData<T>(fetchData: () => Promise<T>, deps: Dependency
         goLogin()
         return
       }
-      if (inFlight.current) return
-      inFlight.current = true
+      // a quiet refresh is not needed while a load is on its way
+      if (!showSpinner && inFlight.current > 0) return
+      const mine = ++newest.current
+      inFlight.current += 1
       if (showSpinner) setState({ kind: 'loading' })
       try {
-        setState({ kind: 'ready', data: await fetcher() })
+        const data = await fetcher()
+        if (mine === newest.current) setState({ kind: 'ready', data })
       } catch (e) {
+        if (mine !== newest.current) return
         const message = failureMessage(e)
         if (message !== null && showSpinner) setState({ kind: 'error', message })
       } finally {
-        inFlight.current = false
+        inFlight.current -= 1
       }
     },
     [fetcher],

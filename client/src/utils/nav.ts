@@ -95,3 +95,7 @@ export function goOfficeImport(): void {
 export function goOfficeClaims(): void {
   Taro.navigateTo({ url: ROUTES.officeClaims })
 }
+
+export function goOfficeCompliance(): void {
+  Taro.navigateTo({ url: ROUTES.officeCompliance })
+}

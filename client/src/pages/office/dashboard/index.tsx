@@ -8,6 +8,7 @@ import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
+import { goOfficeCompliance } from '../../../utils/nav'
 import { percent } from '../format'
 import '../office.css'
 import './index.css'
@@ -137,6 +138,9 @@ export default function DashboardPage() {
         <Text className='dash__rate'>{t.complianceRate(percent(d.compliance.rate))}</Text>
         <Text className='dash__line'>{t.complianceCount(d.compliance.compliant, d.compliance.total)}</Text>
         <Text className='office__muted'>{t.complianceRule(d.compliance.requiredHours, d.compliance.minProfessionalHours)}</Text>
+        <Button className='btn btn--link' onClick={goOfficeCompliance}>
+          {t.seeShortfall}
+        </Button>
       </View>
 
       <Button className={downloading ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void report(d.compliance.year)}>
