@@ -133,3 +133,38 @@ describe('trainer: 报名管理', () => {
     expect(calls).toEqual(['capacity 0', 'capacity 5'])
   })
 })
+
+describe('trainer: 取消开班', () => {
+  it('cancels after confirmation, telling how many sign-ups go with it', async () => {
+    let cancelled = false
+    const patch = jest.fn((_body: unknown) => {
+      cancelled = true
+      return ok(klass({ status: 'cancelled' }))
+    })
+    request.mockImplementation(
+      routes({
+        'GET /api/classes/11': () => ok(klass({ status: cancelled ? 'cancelled' : 'open', enrolledCount: 3, waitlistCount: 1, pendingCount: 1 })),
+        'GET /api/classes/11/sessions': ok({ items: [] }),
+        'GET /api/classes/11/enrollments?status=pending': ok({ items: [] }),
+        'GET /api/classes/11/enrollments?status=waitlisted': ok({ items: [] }),
+        'PATCH /api/classes/11': patch,
+      }),
+    )
+    render(<StaffClassPage />)
+    await screen.findByText('报名管理')
+    ;(Taro.showModal as unknown as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    await act(async () => {
+      fireEvent.click(screen.getByText('取消开班'))
+    })
+    expect(patch).not.toHaveBeenCalled()
+    await act(async () => {
+      fireEvent.click(screen.getByText('取消开班'))
+    })
+    expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: expect.stringContaining('5 人的报名将全部取消') }))
+    expect(patch).toHaveBeenCalledWith({ status: 'cancelled' })
+    expect(await screen.findByText('开班已取消，所有报名已取消')).toBeTruthy()
+    // a cancelled class offers neither completion nor cancelling again
+    expect(screen.queryByText('取消开班')).toBeNull()
+    expect(screen.queryByText('结业')).toBeNull()
+  })
+})

@@ -289,6 +289,12 @@ export const zh = {
     completeContent: (title: string) => `确定为「${title}」办理结业吗？系统将按考勤认定结业学员并发放学时和证书，办理后不能撤销。`,
     completeConfirm: '确定结业',
     completeCancel: '取消',
+    cancelClass: '取消开班',
+    cancelClassTitle: '取消开班',
+    cancelClassContent: (title: string, people: number) =>
+      `确定取消「${title}」吗？${people ? `已报名、候补和待审核的 ${people} 人的报名将全部取消，` : ''}取消后不能恢复。`,
+    cancelClassConfirm: '确定取消',
+    classCancelled: '开班已取消，所有报名已取消',
     completed: (completed: number, failed: number) => `结业 ${completed} 人，未结业 ${failed} 人`,
     roster: '下载名单',
     rosterDownloaded: '名单已下载',

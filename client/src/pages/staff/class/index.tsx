@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions } from '../../../api'
+import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, updateClass } from '../../../api'
 import type { TrainingClass } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -13,6 +13,8 @@ import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
 import { ClassEnrollments } from './Enrollments'
 import './index.css'
+
+type Busy = 'complete' | 'cancel' | 'roster'
 
 interface Notice {
   ok: boolean
@@ -33,10 +35,10 @@ function StaffClass({ id }: { id: number }) {
     return { cls, sessions }
   }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
-  const [busy, setBusy] = useState<'complete' | 'roster' | null>(null)
+  const [busy, setBusy] = useState<Busy | null>(null)
   const busyRef = useRef(false)
 
-  const begin = (what: 'complete' | 'roster') => {
+  const begin = (what: Busy) => {
     if (busyRef.current) return false
     busyRef.current = true
     setBusy(what)
@@ -47,19 +49,14 @@ function StaffClass({ id }: { id: number }) {
     setBusy(null)
   }
 
-  const complete = async (cls: TrainingClass) => {
+  /** Asks first, then runs a class action and reports its outcome (or the server's refusal). */
+  const confirmed = async (modal: { title: string; content: string; confirmText: string }, what: Busy, call: () => Promise<string>) => {
     if (busyRef.current) return
-    const answer = await Taro.showModal({
-      title: t.completeTitle,
-      content: t.completeContent(cls.title),
-      confirmText: t.completeConfirm,
-      cancelText: t.completeCancel,
-    })
-    if (!answer?.confirm || !begin('complete')) return
+    const answer = await Taro.showModal({ ...modal, cancelText: t.completeCancel })
+    if (!answer?.confirm || !begin(what)) return
     setNotice(null)
     try {
-      const report = await completeClass(cls.id)
-      setNotice({ ok: true, text: t.completed(report.completed, report.failed) })
+      setNotice({ ok: true, text: await call() })
     } catch (e) {
       if (leaveIfSessionExpired(e)) {
         end()
@@ -70,6 +67,22 @@ function StaffClass({ id }: { id: number }) {
     end()
     await reload(false)
   }
+
+  const complete = (cls: TrainingClass) =>
+    confirmed({ title: t.completeTitle, content: t.completeContent(cls.title), confirmText: t.completeConfirm }, 'complete', async () => {
+      const report = await completeClass(cls.id)
+      return t.completed(report.completed, report.failed)
+    })
+
+  const cancelClass = (cls: TrainingClass) =>
+    confirmed(
+      { title: t.cancelClassTitle, content: t.cancelClassContent(cls.title, cls.enrolledCount + cls.waitlistCount + cls.pendingCount), confirmText: t.cancelClassConfirm },
+      'cancel',
+      async () => {
+        await updateClass(cls.id, { status: 'cancelled' })
+        return t.classCancelled
+      },
+    )
 
   const roster = async (cls: TrainingClass) => {
     if (!begin('roster')) return
@@ -133,6 +146,11 @@ function StaffClass({ id }: { id: number }) {
             </Button>
           ) : null}
         </View>
+        {cls.status === 'open' || cls.status === 'closed' ? (
+          <Button className={busy === 'cancel' ? 'btn btn--link sc__cancel btn--busy' : 'btn btn--link sc__cancel'} onClick={() => void cancelClass(cls)}>
+            {t.cancelClass}
+          </Button>
+        ) : null}
       </View>
 
       <ClassEnrollments cls={cls} onChanged={() => reload(false)} />
