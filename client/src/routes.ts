@@ -22,6 +22,7 @@ export const PAGES = [
   'pages/office/import/index',
   'pages/office/claims/index',
   'pages/office/compliance/index',
+  'pages/office/credit-rule/index',
 ]
 
 export const ROUTES = {
@@ -47,6 +48,7 @@ export const ROUTES = {
   officeImport: '/pages/office/import/index',
   officeClaims: '/pages/office/claims/index',
   officeCompliance: '/pages/office/compliance/index',
+  officeCreditRule: '/pages/office/credit-rule/index',
 } as const
 
 /**

@@ -16,6 +16,7 @@ import type {
   CompletionReport,
   CreditClaim,
   CreditClaimInput,
+  CreditRule,
   CreditSummary,
   CourseCategory,
   CourseDetail,
@@ -266,6 +267,15 @@ export function getStatsOverview(): Promise<StatsOverview> {
 
 export function getComplianceShortfall(filter: { year?: number; district?: string; page?: number }): Promise<ComplianceShortfall> {
   return request<ComplianceShortfall>(`/api/stats/compliance${queryString({ ...filter, pageSize: 20 })}`)
+}
+
+export function getCreditRule(year: number): Promise<CreditRule> {
+  return request<CreditRule>(`/api/credit-rules/${year}`)
+}
+
+/** Sets a year's rule (office); the server checks the numbers. */
+export function saveCreditRule(year: number, rule: { requiredHours: number; minProfessionalHours: number }): Promise<CreditRule> {
+  return request<CreditRule>(`/api/credit-rules/${year}`, { method: 'PUT', data: rule })
 }
 
 /** The annual report as a spreadsheet (the current year unless one is given). */

@@ -432,3 +432,11 @@ export interface ComplianceShortfall {
   }[]
   byDistrict: { code: string; name: string; verified: number; short: number }[]
 }
+
+/** A year's continuing-education rule; isDefault when the office has not set that year. */
+export interface CreditRule {
+  year: number
+  requiredHours: number
+  minProfessionalHours: number
+  isDefault: boolean
+}

@@ -99,3 +99,7 @@ export function goOfficeClaims(): void {
 export function goOfficeCompliance(): void {
   Taro.navigateTo({ url: ROUTES.officeCompliance })
 }
+
+export function goOfficeCreditRule(): void {
+  Taro.navigateTo({ url: ROUTES.officeCreditRule })
+}

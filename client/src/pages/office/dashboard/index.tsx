@@ -8,7 +8,7 @@ import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
-import { goOfficeCompliance } from '../../../utils/nav'
+import { goOfficeCompliance, goOfficeCreditRule } from '../../../utils/nav'
 import { percent } from '../format'
 import '../office.css'
 import './index.css'
@@ -140,6 +140,9 @@ export default function DashboardPage() {
         <Text className='office__muted'>{t.complianceRule(d.compliance.requiredHours, d.compliance.minProfessionalHours)}</Text>
         <Button className='btn btn--link' onClick={goOfficeCompliance}>
           {t.seeShortfall}
+        </Button>
+        <Button className='btn btn--link' onClick={goOfficeCreditRule}>
+          {t.editRule}
         </Button>
       </View>
 

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { getCreditRule, isApiError, saveCreditRule } from '../../../api'
+import { Field } from '../../../components/Field'
+import { FilterSelect } from '../../../components/FilterSelect'
+import { ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
+import { zh } from '../../../text/zh'
+import { failureMessage } from '../../../utils/failure'
+import { shanghaiYear } from '../../../utils/time'
+import '../office.css'
+import './index.css'
+
+type Errors = Partial<Record<'requiredHours' | 'minProfessionalHours', string>>
+
+/** The talent office sets a year's continuing-education rule (the server keeps it and checks it). */
+export default function CreditRulePage() {
+  const t = zh.office
+  const thisYear = shanghaiYear()
+  const [year, setYear] = useState(thisYear)
+  const { state, reload } = useSignedInData(() => getCreditRule(year), [year])
+  const [required, setRequired] = useState('')
+  const [professional, setProfessional] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+  const loaded = state.kind === 'ready' ? state.data : null
+
+  // the inputs start at the year's rule
+  useEffect(() => {
+    if (!loaded) return
+    setRequired(String(loaded.requiredHours))
+    setProfessional(String(loaded.minProfessionalHours))
+    setErrors({})
+  }, [loaded])
+
+  const years = [thisYear + 1, thisYear, thisYear - 1].map((y) => ({ value: String(y), label: t.yearOption(y) }))
+
+  const save = async () => {
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    setErrors({})
+    setNotice(null)
+    try {
+      await saveCreditRule(year, { requiredHours: Number(required.trim()), minProfessionalHours: Number(professional.trim()) })
+      Taro.showToast({ title: t.ruleSaved(year), icon: 'none' })
+      setNotice({ ok: true, text: t.ruleSaved(year) })
+      await reload(false)
+    } catch (e) {
+      const message = failureMessage(e)
+      if (message !== null) {
+        setErrors(isApiError(e) ? (e.fieldErrors() as Errors) : {})
+        setNotice({ ok: false, text: message })
+      }
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page office rule'>
+      <Text className='rule__intro'>{t.ruleIntro}</Text>
+      <View className='rule__year'>
+        <FilterSelect id='rule-year' label={t.year} options={years} value={String(year)} onChange={(v) => setYear(v ? Number(v) : thisYear)} />
+      </View>
+      {state.kind === 'loading' ? <LoadingState /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {loaded ? (
+        <View className='card'>
+          {notice ? <Text className={notice.ok ? 'form-success office__notice' : 'form-error office__notice'}>{notice.text}</Text> : null}
+          {loaded.isDefault ? <Text className='office__muted rule__default'>{t.ruleDefault}</Text> : null}
+          <Field label={`${t.requiredHours}（${t.hoursUnit}）`} required error={errors.requiredHours}>
+            <Input className='field__input' type='digit' value={required} aria-label={t.requiredHours} onInput={(e) => setRequired(e.detail.value)} />
+          </Field>
+          <Field label={`${t.minProfessionalHours}（${t.hoursUnit}）`} required error={errors.minProfessionalHours}>
+            <Input className='field__input' type='digit' value={professional} aria-label={t.minProfessionalHours} onInput={(e) => setProfessional(e.detail.value)} />
+          </Field>
+          <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void save()}>
+            {t.saveRule}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
