@@ -23,6 +23,7 @@ export const PAGES = [
   'pages/office/claims/index',
   'pages/office/compliance/index',
   'pages/office/credit-rule/index',
+  'pages/admin/staff/index',
 ]
 
 export const ROUTES = {
@@ -49,6 +50,7 @@ export const ROUTES = {
   officeClaims: '/pages/office/claims/index',
   officeCompliance: '/pages/office/compliance/index',
   officeCreditRule: '/pages/office/credit-rule/index',
+  adminStaff: '/pages/admin/staff/index',
 } as const
 
 /**

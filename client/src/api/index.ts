@@ -33,6 +33,7 @@ import type {
   PractitionerRecord,
   ProfileInput,
   Reference,
+  Role,
   RosterEntry,
   SessionAttendance,
   StatsOverview,
@@ -67,6 +68,11 @@ function keep<T extends AuthResult>(result: T): T {
 
 export async function register(input: { phone: string; password: string; name: string }): Promise<AuthResult> {
   return keep(await request<AuthResult>('/api/auth/register', { method: 'POST', data: input, anonymous: true }))
+}
+
+/** Creates an account of any role (admin): how trainers and talent-office staff get theirs. */
+export async function createStaffAccount(input: { phone: string; password: string; name: string; role: Role }): Promise<User> {
+  return (await request<{ user: User }>('/api/admin/users', { method: 'POST', data: input })).user
 }
 
 export async function login(input: { phone: string; password: string }): Promise<AuthResult> {

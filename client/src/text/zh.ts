@@ -362,6 +362,28 @@ export const zh = {
     fixErrors: '请按提示修改后再发布',
   },
 
+  admin: {
+    title: '系统管理',
+    staff: '员工账号',
+    staffHint: '为培训基地和人才工作人员开设账号',
+    staffIntro: '为培训基地教务、人才工作人员开设账号。请把手机号和初始密码告知本人，并提醒登录后妥善保管。',
+    name: '姓名',
+    namePlaceholder: '员工姓名',
+    phone: '手机号',
+    phonePlaceholder: '11 位手机号，用于登录',
+    password: '初始密码',
+    passwordPlaceholder: '至少 8 位',
+    role: '角色',
+    roles: [
+      { value: 'trainer', label: '培训基地（开班、签到、结业）' },
+      { value: 'office', label: '人才工作（人才库、统计、学时认定）' },
+      { value: 'admin', label: '系统管理员（全部权限）' },
+    ],
+    create: '开设账号',
+    created: (name: string, role: string) => `已开设：${name}（${role}）`,
+    fixErrors: '请按提示修改',
+  },
+
   office: {
     all: '全部',
     people: (n: number) => `${n} 人`,

@@ -103,3 +103,7 @@ export function goOfficeCompliance(): void {
 export function goOfficeCreditRule(): void {
   Taro.navigateTo({ url: ROUTES.officeCreditRule })
 }
+
+export function goAdminStaff(): void {
+  Taro.navigateTo({ url: ROUTES.adminStaff })
+}

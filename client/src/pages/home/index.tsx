@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { useSignedInData } from '../../hooks/useSignedInData'
 import { zh } from '../../text/zh'
 import {
+  goAdminStaff,
   goCheckin,
   goCourseList,
   goLogin,
@@ -110,6 +111,13 @@ export default function HomePage() {
           <Entry title={zh.home.talents} hint={zh.home.talentsHint} onClick={goOfficeTalents} />
           <Entry title={zh.home.import} hint={zh.home.importHint} onClick={goOfficeImport} />
           <Entry title={zh.home.claims} hint={zh.home.claimsHint} onClick={goOfficeClaims} />
+        </View>
+      ) : null}
+
+      {me.user.role === 'admin' ? (
+        <View className='card'>
+          <Text className='card__title'>{zh.admin.title}</Text>
+          <Entry title={zh.admin.staff} hint={zh.admin.staffHint} onClick={goAdminStaff} />
         </View>
       ) : null}
 
