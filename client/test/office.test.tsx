@@ -309,6 +309,34 @@ describe('office: one record', () => {
     expect(await screen.findByText('人才层次已更新')).toBeTruthy()
   })
 
+  it('shows the record’s history: who did what, and when', async () => {
+    const entry = (id: number, action: string, actorName: string | null, before: object | null, after: object | null) => ({
+      id, actorId: actorName ? 5 : null, actorName, action, entity: 'practitioner', entityId: '42', before, after, createdAt: '2025-03-02T02:00:00.000Z',
+    })
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents/42': ok(detail({ status: 'verified', tier: 'leading' })),
+        'GET /api/audit?entity=practitioner&entityId=42&pageSize=50': ok({
+          items: [
+            entry(3, 'talent.tier', '李处长', { tier: 'none' }, { tier: 'leading' }),
+            entry(2, 'talent.verify', '李处长', { status: 'rejected' }, { status: 'verified' }),
+            entry(1, 'talent.reject', null, { status: 'pending' }, { status: 'rejected', rejectReason: '单位信息不实' }),
+          ],
+          total: 3,
+          page: 1,
+          pageSize: 50,
+        }),
+      }),
+    )
+    render(<TalentPage />)
+    expect(await screen.findByText('人才层次：无 → 国家知识产权领军人才')).toBeTruthy()
+    expect(screen.getByText('认证通过')).toBeTruthy()
+    expect(screen.getByText('不通过：单位信息不实')).toBeTruthy()
+    expect(screen.getAllByText('李处长 · 3月2日 10:00')).toHaveLength(2)
+    expect(screen.getByText('系统 · 3月2日 10:00')).toBeTruthy()
+  })
+
   it('says so when no record is named, and asks the server nothing', async () => {
     __setRouterParams({ id: 'abc' })
     render(<TalentPage />)

@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): App {
   registerReferenceRoutes(routes);
   registerAccountRoutes(routes, services.accounts, services.talent);
   registerTalentRoutes(routes, services.talent);
-  registerAuditRoutes(routes, services.audit);
+  registerAuditRoutes(routes, services.audit, services.accounts);
   registerCatalogRoutes(routes, services.catalog, services.classes, services.describeClasses);
   registerClassRoutes(routes, services.classes, services.enrollment, services.describeClasses);
   registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.describeClasses);

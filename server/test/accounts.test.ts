@@ -123,6 +123,9 @@ describe('accounts: staff accounts and roles', () => {
     expect(audit.body.total).toBe(4);
     expect(audit.body.items[0]).toMatchObject({ action: 'user.create', entity: 'user', actorId: admin.user.id, after: { role: 'practitioner' } });
     expect(JSON.stringify(audit.body)).not.toMatch(/password/i);
+    // the admin from ADMIN_PHONE was made by the system at start-up: no actor, no name
+    const startUp = await t.request.get(`/api/audit?entity=user&entityId=${admin.user.id}`).set(auth(admin.token)).expect(200);
+    expect(startUp.body.items[0]).toMatchObject({ action: 'user.create', actorId: null, actorName: null });
   });
 
   it('refuses staff creation to non-admins, unknown roles and taken phones', async () => {

@@ -82,7 +82,7 @@ describe('verify, reject, tier and deactivate', () => {
 
     const audit = await t.request.get(`/api/audit?entity=practitioner&entityId=${p.recordId}`).set(auth(office.token)).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['talent.deactivate', 'talent.tier', 'talent.verify', 'talent.reject']);
-    expect(audit.body.items[1]).toMatchObject({ actorId: office.user.id, before: { tier: 'none' }, after: { tier: 'leading' } });
+    expect(audit.body.items[1]).toMatchObject({ actorId: office.user.id, actorName: '工作人员', before: { tier: 'none' }, after: { tier: 'leading' } });
     expect(JSON.stringify(audit.body)).not.toMatch(/idHash|[0-9a-f]{64}/);
   });
 });

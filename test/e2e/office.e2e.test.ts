@@ -63,6 +63,8 @@ it('imports a spreadsheet, verifies the pending person and counts each verified 
   await record.getByText('重庆乙律师事务所').waitFor();
   await record.getByText('认证通过', { exact: true }).click();
   await record.getByText('已认证通过').waitFor();
+  // the record's history names who verified it
+  await record.locator('.talent__history').filter({ hasText: '认证通过' }).filter({ hasText: '人才工作处' }).waitFor();
   await settledSnapshot(page, 'office-talent-verified');
 
   // the dashboard: both verified, each once

@@ -5,6 +5,7 @@ import type { Downloaded } from './request'
 import { clearToken, getToken, setToken } from './token'
 import type {
   AttendanceEntry,
+  AuditEntry,
   AttendanceStatus,
   AuthResult,
   Certificate,
@@ -282,6 +283,11 @@ export function getCreditRule(year: number): Promise<CreditRule> {
 /** Sets a year's rule (office); the server checks the numbers. */
 export function saveCreditRule(year: number, rule: { requiredHours: number; minProfessionalHours: number }): Promise<CreditRule> {
   return request<CreditRule>(`/api/credit-rules/${year}`, { method: 'PUT', data: rule })
+}
+
+/** The audit trail of one record, newest first (office, admin). */
+export function getAuditTrail(entity: string, entityId: number | string): Promise<Page<AuditEntry>> {
+  return request<Page<AuditEntry>>(`/api/audit${queryString({ entity, entityId: String(entityId), pageSize: 50 })}`)
 }
 
 /** The annual report as a spreadsheet (the current year unless one is given). */

@@ -440,3 +440,16 @@ export interface CreditRule {
   minProfessionalHours: number
   isDefault: boolean
 }
+
+/** One entry of the audit trail: who did what to which record, with the state before and after. */
+export interface AuditEntry {
+  id: number
+  actorId: number | null
+  actorName: string | null
+  action: string
+  entity: string
+  entityId: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  createdAt: string
+}

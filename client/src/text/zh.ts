@@ -487,6 +487,16 @@ export const zh = {
     deactivateConfirm: '确定停用',
     cancel: '取消',
     deactivated: '已停用',
+    historyTitle: '操作记录',
+    historyEmpty: '还没有操作记录',
+    bySystem: '系统',
+    historyActions: {
+      verify: '认证通过',
+      reject: (reason: string) => `不通过：${reason}`,
+      tier: (from: string, to: string) => `人才层次：${from} → ${to}`,
+      deactivate: '停用',
+      adjust: (hours: number, reason: string) => `学时调整 ${hours > 0 ? '+' : ''}${hours}：${reason}`,
+    },
     // import
     importTitle: '批量导入',
     importIntro: '请使用模板填写（支持 .xlsx 和 .csv），先预检，确认无误后再导入。系统按身份证号码识别同一人。',

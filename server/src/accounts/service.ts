@@ -132,6 +132,13 @@ export class AccountService {
     return user ? { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null } : null;
   }
 
+  /** Account names by id (who acted, in the audit trail). */
+  async namesOf(userIds: number[]): Promise<Map<number, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.models.User.findAll({ where: { id: [...new Set(userIds)] }, attributes: ['id', 'name'] });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async maskedPhones(userIds: number[]): Promise<Map<number, string>> {
     if (userIds.length === 0) return new Map();
     const rows = await this.models.User.findAll({ where: { id: [...new Set(userIds)] }, attributes: ['id', 'phone'] });

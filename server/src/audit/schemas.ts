@@ -14,6 +14,7 @@ export const auditEntryView = z
   .object({
     id: z.number().int(),
     actorId: z.number().int().nullable(),
+    actorName: z.string().nullable().openapi({ description: 'the staff member who acted; null for the system (import, start-up)' }),
     action: z.string(),
     entity: z.string(),
     entityId: z.string(),

@@ -11,6 +11,7 @@ import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { enrollmentStatusLabel } from '../../../utils/labels'
 import { formatDateRange, formatDateTime } from '../../../utils/time'
+import { TalentHistory } from './History'
 import '../office.css'
 import './index.css'
 
@@ -193,6 +194,8 @@ function Talent({ id }: { id: number }) {
         <Text className='office__muted talent__line'>{t.publicHours(c.publicHours)}</Text>
         <Text className={c.compliant ? 'tag tag--completed' : 'tag tag--pending'}>{c.compliant ? zh.credits.compliant : zh.credits.missing(c.missingHours)}</Text>
       </View>
+
+      <TalentHistory id={id} tiers={reference.tiers} version={`${r.status}|${r.tier}|${c.earnedHours}`} />
 
       <View className='card'>
         <Text className='card__title'>{t.enrollmentsTitle}</Text>
