@@ -10,20 +10,22 @@ interface FilterSelectProps {
   /** '' = 全部 */
   value: string
   onChange: (value: string) => void
+  /** false: one of the options must be chosen (a year, say), so there is no 全部. */
+  allowAll?: boolean
 }
 
 /**
  * A list filter: one of the options or 全部 (''). h5: a native <select>; mini programs: a Picker.
  * The `process.env.TARO_ENV` test is replaced at build time, so each build keeps one branch.
  */
-export function FilterSelect({ id, label, options, value, onChange }: FilterSelectProps) {
+export function FilterSelect({ id, label, options, value, onChange, allowAll = true }: FilterSelectProps) {
   const all = zh.office.all
+  const choices = allowAll ? [{ value: '', label: `${label}：${all}` }, ...options] : options
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className='filter'>
         <select id={id} className='filter__select' aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value=''>{`${label}：${all}`}</option>
-          {options.map((o) => (
+          {choices.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -32,20 +34,11 @@ export function FilterSelect({ id, label, options, value, onChange }: FilterSele
       </View>
     )
   }
-  const index = options.findIndex((o) => o.value === value)
+  const index = Math.max(0, choices.findIndex((o) => o.value === value))
   return (
-    <Picker
-      id={id}
-      mode='selector'
-      range={[all, ...options.map((o) => o.label)]}
-      value={index + 1}
-      onChange={(e) => {
-        const i = Number(e.detail.value)
-        onChange(i <= 0 ? '' : options[i - 1]?.value ?? '')
-      }}
-    >
+    <Picker id={id} mode='selector' range={choices.map((o) => o.label)} value={index} onChange={(e) => onChange(choices[Number(e.detail.value)]?.value ?? '')}>
       <View className='filter'>
-        <Text className='filter__text'>{index < 0 ? `${label}：${all}` : options[index].label}</Text>
+        <Text className='filter__text'>{choices[index]?.label ?? ''}</Text>
       </View>
     </Picker>
   )

@@ -38,9 +38,10 @@ export default function CompliancePage() {
           id='compliance-year'
           label={t.year}
           options={years}
+          allowAll={false}
           value={String(year)}
           onChange={(v) => {
-            setYear(v ? Number(v) : thisYear)
+            setYear(Number(v))
             setPage(1)
           }}
         />

@@ -65,7 +65,7 @@ export default function CreditRulePage() {
     <View className='page office rule'>
       <Text className='rule__intro'>{t.ruleIntro}</Text>
       <View className='rule__year'>
-        <FilterSelect id='rule-year' label={t.year} options={years} value={String(year)} onChange={(v) => setYear(v ? Number(v) : thisYear)} />
+        <FilterSelect id='rule-year' label={t.year} options={years} allowAll={false} value={String(year)} onChange={(v) => setYear(Number(v))} />
       </View>
       {state.kind === 'loading' ? <LoadingState /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
