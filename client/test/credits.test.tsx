@@ -49,7 +49,7 @@ describe('my hours', () => {
     // the missing hours are the server's, not computed here
     expect(screen.getByText('还差 45.5 学时')).toBeTruthy()
     expect(screen.getByText('专业科目还差 28 学时')).toBeTruthy()
-    const bar = document.querySelector('.credits__fill') as HTMLElement
+    const bar = document.querySelector('.hours-bar__fill') as HTMLElement
     expect(bar.style.width).toBe(`${(44.5 / 90) * 100}%`)
 
     const record = (title: string) => within(screen.getByText(title).closest('.credit-record') as HTMLElement)

@@ -57,6 +57,31 @@ describe('home', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/enrollment/mine/index' })
   })
 
+  it('shows a practitioner this year’s hours at a glance, opening 我的学时', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    const summary = { year: 2026, requiredHours: 90, earnedHours: 32, professionalHours: 32, publicHours: 0, minProfessionalHours: 60, missingHours: 58, missingProfessionalHours: 28, compliant: false, records: [] }
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(record())), 'GET /api/reference': ok(reference), 'GET /api/me/credits': ok(summary) }))
+    render(<HomePage />)
+    expect(await screen.findByText('2026 年继续教育')).toBeTruthy()
+    expect(screen.getByText('32 / 90 学时')).toBeTruthy()
+    expect(screen.getByText('还差 58 学时')).toBeTruthy()
+    fireEvent.click(screen.getByText('32 / 90 学时'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/credits/mine/index' })
+  })
+
+  it('asks for no hours without a talent record, and shows the page when hours cannot be had', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(null)), 'GET /api/reference': ok(reference) }))
+    const { unmount } = render(<HomePage />)
+    await screen.findByText('课程与报名')
+    expect(request.mock.calls.map(([o]) => o.url)).not.toContain('/api/me/credits')
+    unmount()
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(record())), 'GET /api/reference': ok(reference), 'GET /api/me/credits': fail(500, 'INTERNAL', '') }))
+    render(<HomePage />)
+    await screen.findByText('课程与报名')
+    expect(screen.queryByText(/年继续教育/)).toBeNull()
+  })
+
   it('has an error state with 重试', async () => {
     Taro.setStorageSync(TOKEN_KEY, 'tok')
     let answer: unknown = fail(500, 'INTERNAL', '')

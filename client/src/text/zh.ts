@@ -62,6 +62,8 @@ export const zh = {
   home: {
     title: '首页',
     greeting: (name: string) => `您好，${name}`,
+    hoursTitle: (year: number) => `${year} 年继续教育`,
+    hoursOf: (earned: number, required: number) => `${earned} / ${required} 学时`,
     recordTitle: '人才档案',
     recordStatus: '档案状态',
     completeProfile: '请完善人才档案',

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import { getMe, getReference, signOut } from '../../api'
+import { getMe, getMyCredits, getReference, signOut } from '../../api'
+import { HoursBar } from '../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSignedInData } from '../../hooks/useSignedInData'
@@ -25,7 +26,9 @@ export default function HomePage() {
   // refreshed quietly when shown again: the record's status may have changed on the form
   const { state, reload } = useSignedInData(async () => {
     const [me, reference] = await Promise.all([getMe(), getReference()])
-    return { me, reference }
+    // this year's hours at a glance; the page still works when they cannot be had
+    const hours = me.user.role === 'practitioner' && me.practitioner ? await getMyCredits().catch(() => null) : null
+    return { me, reference, hours }
   }, [])
 
   const logout = () => {
@@ -36,7 +39,7 @@ export default function HomePage() {
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { me, reference } = state.data
+  const { me, reference, hours } = state.data
   const record = me.practitioner
   const isPractitioner = me.user.role === 'practitioner'
   const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'
@@ -81,6 +84,19 @@ export default function HomePage() {
               </Button>
             </View>
           )}
+        </View>
+      ) : null}
+
+      {hours ? (
+        <View className='card home__hours' onClick={goMyCredits}>
+          <View className='home__row'>
+            <Text className='card__title'>{zh.home.hoursTitle(hours.year)}</Text>
+            <Text className={hours.compliant ? 'tag tag--completed' : 'tag tag--pending'}>
+              {hours.compliant ? zh.credits.compliant : zh.credits.missing(hours.missingHours)}
+            </Text>
+          </View>
+          <Text className='home__hours-value'>{zh.home.hoursOf(hours.earnedHours, hours.requiredHours)}</Text>
+          <HoursBar summary={hours} />
         </View>
       ) : null}
 

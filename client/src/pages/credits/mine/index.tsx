@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { errorMessage, getMyCredits, isApiError, isSignedIn } from '../../../api'
 import type { CreditRecord, CreditSummary } from '../../../api'
+import { HoursBar } from '../../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
 import { courseCategoryLabel, creditSourceLabel } from '../../../utils/labels'
@@ -94,8 +95,6 @@ export default function MyCreditsPage() {
 
 function Summary({ summary: s }: { summary: CreditSummary }) {
   const t = zh.credits
-  // the bar only draws the server's two numbers; whether the year is met is the server's `compliant`
-  const ratio = s.requiredHours > 0 ? Math.min(1, Math.max(0, s.earnedHours / s.requiredHours)) : 1
   return (
     <View>
       <View className='card credits__summary'>
@@ -111,9 +110,7 @@ function Summary({ summary: s }: { summary: CreditSummary }) {
             {s.compliant ? t.compliant : t.missing(s.missingHours)}
           </Text>
         </View>
-        <View className='credits__bar' role='progressbar' aria-valuenow={s.earnedHours} aria-valuemax={s.requiredHours}>
-          <View className={s.compliant ? 'credits__fill credits__fill--ok' : 'credits__fill'} style={{ width: `${ratio * 100}%` }} />
-        </View>
+        <HoursBar summary={s} />
         <View className='credits__split'>
           <View className='credits__part'>
             <Text className='credits__part-label'>{t.professional}</Text>
