@@ -133,7 +133,7 @@ describe('office: dashboard', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('下载年度报告'))
     })
-    expect(fetchMock).toHaveBeenCalledWith('/api/stats/report?format=xlsx', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }))
+    expect(fetchMock).toHaveBeenCalledWith('/api/stats/report?year=2025&format=xlsx', expect.objectContaining({ headers: expect.objectContaining({ Authorization: 'Bearer tok' }) }))
     expect(savedAs()).toEqual(['人才工作年度报告-2025.xlsx'])
   })
 

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { createStaffAccount, isApiError, isSignedIn } from '../../../api'
 import type { Role } from '../../../api'
 import { Field } from '../../../components/Field'
 import { SelectField } from '../../../components/SelectField'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { goLogin } from '../../../utils/nav'
@@ -25,8 +26,7 @@ export default function StaffAccountsPage() {
   const [form, setForm] = useState<Form>(EMPTY)
   const [errors, setErrors] = useState<Errors>({})
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const busyRef = useRef(false)
+  const { busy, run } = useOneAction<'create'>()
 
   useEffect(() => {
     if (!isSignedIn()) goLogin()
@@ -37,28 +37,23 @@ export default function StaffAccountsPage() {
     setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e))
   }
 
-  const create = async () => {
-    if (busyRef.current) return
-    busyRef.current = true
-    setBusy(true)
-    setErrors({})
-    setNotice(null)
-    try {
-      const user = await createStaffAccount({ name: form.name.trim(), phone: form.phone.trim(), password: form.password, role: form.role as Role })
-      const roleLabel = t.roles.find((r) => r.value === user.role)?.label.replace(/（.*$/, '') ?? user.role
-      setNotice({ ok: true, text: t.created(user.name, roleLabel) })
-      setForm(EMPTY)
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message === null) return
-      const fields = isApiError(e) ? (e.fieldErrors() as Errors) : {}
-      setErrors(fields)
-      setNotice({ ok: false, text: Object.keys(fields).length ? t.fixErrors : message })
-    } finally {
-      busyRef.current = false
-      setBusy(false)
-    }
-  }
+  const create = () =>
+    run('create', async () => {
+      setErrors({})
+      setNotice(null)
+      try {
+        const user = await createStaffAccount({ name: form.name.trim(), phone: form.phone.trim(), password: form.password, role: form.role as Role })
+        const roleLabel = t.roles.find((r) => r.value === user.role)?.label.replace(/（.*$/, '') ?? user.role
+        setNotice({ ok: true, text: t.created(user.name, roleLabel) })
+        setForm(EMPTY)
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message === null) return
+        const fields = isApiError(e) ? (e.fieldErrors() as Errors) : {}
+        setErrors(fields)
+        setNotice({ ok: false, text: Object.keys(fields).length ? t.fixErrors : message })
+      }
+    })
 
   return (
     <View className='page admin-staff'>

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { downloadCertificatePdf, getMyCertificates } from '../../../api'
 import type { Certificate } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -16,24 +16,18 @@ import './index.css'
 export default function MyCertificatesPage() {
   const t = zh.certificates
   const { state, reload } = useSignedInData(getMyCertificates, [])
-  const [busyCode, setBusyCode] = useState<string | null>(null)
-  const busy = useRef(false)
+  const { busy: busyCode, run } = useOneAction<string>()
 
-  const download = async (cert: Certificate) => {
-    if (busy.current) return
-    busy.current = true
-    setBusyCode(cert.code)
-    try {
-      const file = await downloadCertificatePdf(cert.code)
-      await presentDownload(file, { fileName: `certificate-${cert.code}.pdf`, fileType: 'pdf', open: true })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-    } finally {
-      busy.current = false
-      setBusyCode(null)
-    }
-  }
+  const download = (cert: Certificate) =>
+    run(cert.code, async () => {
+      try {
+        const file = await downloadCertificatePdf(cert.code)
+        await presentDownload(file, { fileName: `certificate-${cert.code}.pdf`, fileType: 'pdf', open: true })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+      }
+    })
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />

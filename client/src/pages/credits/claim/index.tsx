@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, submitCreditClaim } from '../../../api'
@@ -7,6 +7,7 @@ import { DateTimeInput } from '../../../components/DateTimeInput'
 import { Field } from '../../../components/Field'
 import { FilePicker } from '../../../components/FilePicker'
 import { SelectField } from '../../../components/SelectField'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
 import { shanghaiToday } from '../../../utils/time'
@@ -29,8 +30,7 @@ export default function CreditClaimPage() {
   const [file, setFile] = useState<PickedFile | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const busyRef = useRef(false)
+  const { busy, run, running } = useOneAction<'submit'>()
 
   useEffect(() => {
     if (!isSignedIn()) goLogin()
@@ -47,31 +47,28 @@ export default function CreditClaimPage() {
   }
 
   const submit = async () => {
-    if (busyRef.current) return
+    if (running.current) return
     // a file is needed to send anything at all; every other rule is the server's
     if (!file) {
       setErrors({ evidence: t.chooseEvidence })
       setFormError(t.fixErrors)
       return
     }
-    busyRef.current = true
-    setBusy(true)
-    setErrors({})
-    setFormError(null)
-    try {
-      await submitCreditClaim(form, file)
-      Taro.showToast({ title: t.submitted, icon: 'success' })
-      replaceWithCreditClaims()
-    } catch (e) {
-      if (leaveIfSessionExpired(e)) return
-      const fields = isApiError(e) ? (e.fieldErrors() as FieldErrors) : {}
-      if (isApiError(e) && e.status === 413) fields.evidence = e.message
-      setErrors(fields)
-      setFormError(errorMessage(e))
-    } finally {
-      busyRef.current = false
-      setBusy(false)
-    }
+    await run('submit', async () => {
+      setErrors({})
+      setFormError(null)
+      try {
+        await submitCreditClaim(form, file)
+        Taro.showToast({ title: t.submitted, icon: 'success' })
+        replaceWithCreditClaims()
+      } catch (e) {
+        if (leaveIfSessionExpired(e)) return
+        const fields = isApiError(e) ? (e.fieldErrors() as FieldErrors) : {}
+        if (isApiError(e) && e.status === 413) fields.evidence = e.message
+        setErrors(fields)
+        setFormError(errorMessage(e))
+      }
+    })
   }
 
   return (

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { cancelEnrollment, getMyEnrollments } from '../../../api'
 import type { MyEnrollment } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -17,32 +17,29 @@ const ACTIVE = ['enrolled', 'waitlisted', 'pending']
 export default function MyEnrollmentsPage() {
   // refreshed quietly when shown again: an enrollment may have changed on a course page
   const { state, reload } = useSignedInData(getMyEnrollments, [])
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const busy = useRef(false)
+  const { busy: busyId, run, running } = useOneAction<number>()
 
   const cancel = async (item: MyEnrollment) => {
-    if (busy.current) return
+    if (running.current) return
     const answer = await Taro.showModal({
       title: zh.enrollment.cancelTitle,
       content: zh.enrollment.cancelContent(item.class.title),
       confirmText: zh.enrollment.cancelConfirm,
       cancelText: zh.enrollment.cancelKeep,
     })
-    if (!answer?.confirm || busy.current) return
-    busy.current = true
-    setBusyId(item.id)
-    try {
-      await cancelEnrollment(item.class.id)
-      Taro.showToast({ title: zh.enrollment.cancelled, icon: 'success' })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message === null) return
-      Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-    } finally {
-      busy.current = false
-      setBusyId(null)
-    }
-    await reload(false)
+    if (!answer?.confirm) return
+    let expired = false
+    await run(item.id, async () => {
+      try {
+        await cancelEnrollment(item.class.id)
+        Taro.showToast({ title: zh.enrollment.cancelled, icon: 'success' })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message === null) expired = true
+        else Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+      }
+    })
+    if (!expired) await reload(false)
   }
 
   if (state.kind === 'loading') return <LoadingState />

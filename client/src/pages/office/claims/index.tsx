@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { approveCreditClaim, downloadClaimEvidence, isApiError, isSignedIn, listCreditClaims, rejectCreditClaim } from '../../../api'
-import type { ClaimStatus, OfficeCreditClaim, Page } from '../../../api'
+import { approveCreditClaim, downloadClaimEvidence, isApiError, listCreditClaims, rejectCreditClaim } from '../../../api'
+import type { ClaimStatus, OfficeCreditClaim } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { presentDownload } from '../../../utils/files'
 import { claimStatusLabel, courseCategoryLabel } from '../../../utils/labels'
-import { goLogin } from '../../../utils/nav'
 import { formatDateTime } from '../../../utils/time'
 import { failureMessage } from '../../../utils/failure'
 import '../office.css'
@@ -15,34 +16,11 @@ import './index.css'
 
 const TABS: ClaimStatus[] = ['pending', 'approved', 'rejected']
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; page: Page<OfficeCreditClaim> }
-
 export default function OfficeClaimsPage() {
   const t = zh.office
   const [tab, setTab] = useState<ClaimStatus>('pending')
   const [pageNo, setPageNo] = useState(1)
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const seq = useRef(0)
-
-  const load = useCallback(async (status: ClaimStatus, page: number, showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    const mine = ++seq.current
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      const result = await listCreditClaims(status, page)
-      if (mine === seq.current) setState({ kind: 'ready', page: result })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null && mine === seq.current) setState({ kind: 'error', message })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(tab, pageNo, true)
-  }, [load, tab, pageNo])
+  const { state, reload } = useSignedInData(() => listCreditClaims(tab, pageNo), [tab, pageNo])
 
   const switchTab = (next: ClaimStatus) => {
     setTab(next)
@@ -64,23 +42,23 @@ export default function OfficeClaimsPage() {
       </View>
 
       {state.kind === 'loading' ? <LoadingState /> : null}
-      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load(tab, pageNo, true)} /> : null}
-      {state.kind === 'ready' && !state.page.items.length ? <EmptyState text={tab === 'pending' ? t.claimsEmpty : t.noData} /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.kind === 'ready' && !state.data.items.length ? <EmptyState text={tab === 'pending' ? t.claimsEmpty : t.noData} /> : null}
       {state.kind === 'ready'
-        ? state.page.items.map((claim) => (
+        ? state.data.items.map((claim) => (
             // a decided claim leaves the pending list: reload the current page
-            <ClaimCard key={claim.id} claim={claim} onDecided={() => void load(tab, pageNo, false)} />
+            <ClaimCard key={claim.id} claim={claim} onDecided={() => void reload(false)} />
           ))
         : null}
-      {state.kind === 'ready' && state.page.total > state.page.pageSize ? (
+      {state.kind === 'ready' && state.data.total > state.data.pageSize ? (
         <View className='claims-review__pager'>
           <Button className={pageNo <= 1 ? 'btn btn--plain btn--off' : 'btn btn--plain'} onClick={() => pageNo > 1 && setPageNo((p) => p - 1)}>
             {t.prev}
           </Button>
-          <Text className='office__muted'>{t.pageOf(pageNo, Math.ceil(state.page.total / state.page.pageSize))}</Text>
+          <Text className='office__muted'>{t.pageOf(pageNo, Math.ceil(state.data.total / state.data.pageSize))}</Text>
           <Button
-            className={pageNo * state.page.pageSize >= state.page.total ? 'btn btn--plain btn--off' : 'btn btn--plain'}
-            onClick={() => pageNo * state.page.pageSize < state.page.total && setPageNo((p) => p + 1)}
+            className={pageNo * state.data.pageSize >= state.data.total ? 'btn btn--plain btn--off' : 'btn btn--plain'}
+            onClick={() => pageNo * state.data.pageSize < state.data.total && setPageNo((p) => p + 1)}
           >
             {t.next}
           </Button>
@@ -95,28 +73,23 @@ function ClaimCard({ claim, onDecided }: { claim: OfficeCreditClaim; onDecided: 
   const [hours, setHours] = useState('')
   const [reason, setReason] = useState('')
   const [mode, setMode] = useState<'idle' | 'rejecting'>('idle')
-  const [busy, setBusy] = useState<'approve' | 'reject' | 'evidence' | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const busyRef = useRef(false)
+  const { busy, run: runOne } = useOneAction<'approve' | 'reject' | 'evidence'>()
 
-  const run = async (what: 'approve' | 'reject' | 'evidence', call: () => Promise<void>) => {
-    if (busyRef.current) return
-    busyRef.current = true
-    setBusy(what)
-    setError(null)
-    try {
-      await call()
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) {
-        const field = isApiError(e) ? Object.values(e.fieldErrors())[0] : undefined
-        setError(field && field !== message ? `${message}：${field}` : message)
+  /** One action on this claim; its failure is shown on the card (with the field's message, if any). */
+  const run = (what: 'approve' | 'reject' | 'evidence', call: () => Promise<void>) =>
+    runOne(what, async () => {
+      setError(null)
+      try {
+        await call()
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) {
+          const field = isApiError(e) ? Object.values(e.fieldErrors())[0] : undefined
+          setError(field && field !== message ? `${message}：${field}` : message)
+        }
       }
-    } finally {
-      busyRef.current = false
-      setBusy(null)
-    }
-  }
+    })
 
   const approve = () =>
     run('approve', async () => {

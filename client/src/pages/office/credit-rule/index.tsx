@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { getCreditRule, isApiError, saveCreditRule } from '../../../api'
 import { Field } from '../../../components/Field'
 import { FilterSelect } from '../../../components/FilterSelect'
 import { ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -24,8 +25,7 @@ export default function CreditRulePage() {
   const [professional, setProfessional] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const busyRef = useRef(false)
+  const { busy, run } = useOneAction<'save'>()
   const loaded = state.kind === 'ready' ? state.data : null
 
   // the inputs start at the year's rule
@@ -38,28 +38,23 @@ export default function CreditRulePage() {
 
   const years = [thisYear + 1, thisYear, thisYear - 1].map((y) => ({ value: String(y), label: t.yearOption(y) }))
 
-  const save = async () => {
-    if (busyRef.current) return
-    busyRef.current = true
-    setBusy(true)
-    setErrors({})
-    setNotice(null)
-    try {
-      await saveCreditRule(year, { requiredHours: Number(required.trim()), minProfessionalHours: Number(professional.trim()) })
-      Taro.showToast({ title: t.ruleSaved(year), icon: 'none' })
-      setNotice({ ok: true, text: t.ruleSaved(year) })
-      await reload(false)
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) {
-        setErrors(isApiError(e) ? (e.fieldErrors() as Errors) : {})
-        setNotice({ ok: false, text: message })
+  const save = () =>
+    run('save', async () => {
+      setErrors({})
+      setNotice(null)
+      try {
+        await saveCreditRule(year, { requiredHours: Number(required.trim()), minProfessionalHours: Number(professional.trim()) })
+        Taro.showToast({ title: t.ruleSaved(year), icon: 'none' })
+        setNotice({ ok: true, text: t.ruleSaved(year) })
+        await reload(false)
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) {
+          setErrors(isApiError(e) ? (e.fieldErrors() as Errors) : {})
+          setNotice({ ok: false, text: message })
+        }
       }
-    } finally {
-      busyRef.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className='page office rule'>

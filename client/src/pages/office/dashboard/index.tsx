@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { downloadAnnualReport, getStatsOverview } from '../../../api'
 import type { CountBy, StatsOverview } from '../../../api'
 import { ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -20,22 +21,19 @@ export default function DashboardPage() {
   // refreshed quietly when shown again: records may have been verified in the talent database
   const { state, reload } = useSignedInData(getStatsOverview, [])
   const [allDistricts, setAllDistricts] = useState(false)
-  const [downloading, setDownloading] = useState(false)
+  const { busy, run } = useOneAction<'report'>()
 
-  const report = async (year: number) => {
-    if (downloading) return
-    setDownloading(true)
-    try {
-      const file = await downloadAnnualReport()
-      await presentDownload(file, { fileName: t.reportFileName(year), fileType: 'xlsx' })
-      Taro.showToast({ title: t.downloaded, icon: 'none' })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-    } finally {
-      setDownloading(false)
-    }
-  }
+  const report = (year: number) =>
+    run('report', async () => {
+      try {
+        const file = await downloadAnnualReport(year)
+        await presentDownload(file, { fileName: t.reportFileName(year), fileType: 'xlsx' })
+        Taro.showToast({ title: t.downloaded, icon: 'none' })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+      }
+    })
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
@@ -146,8 +144,8 @@ export default function DashboardPage() {
         </Button>
       </View>
 
-      <Button className={downloading ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void report(d.compliance.year)}>
-        {downloading ? t.downloading : t.downloadReport}
+      <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void report(d.compliance.year)}>
+        {busy ? t.downloading : t.downloadReport}
       </Button>
     </View>
   )

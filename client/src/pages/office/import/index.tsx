@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { downloadImportTemplate, importTalents, isApiError, isSignedIn } from '../../../api'
 import type { ImportReport, PickedFile } from '../../../api'
 import { FilePicker } from '../../../components/FilePicker'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { presentDownload } from '../../../utils/files'
 import { goLogin } from '../../../utils/nav'
@@ -12,8 +13,6 @@ import '../office.css'
 import './index.css'
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
-
-type Busy = 'template' | 'dryRun' | 'import' | null
 
 /** A failure of the whole file: the message and, for missing columns, one line per column. */
 interface FileError {
@@ -24,10 +23,9 @@ interface FileError {
 export default function ImportPage() {
   const t = zh.office
   const [file, setFile] = useState<PickedFile | null>(null)
-  const [busy, setBusy] = useState<Busy>(null)
+  const { busy, run } = useOneAction<'template' | 'dryRun' | 'import'>()
   const [report, setReport] = useState<ImportReport | null>(null)
   const [fileError, setFileError] = useState<FileError | null>(null)
-  const busyRef = useRef(false)
 
   useEffect(() => {
     if (!isSignedIn()) goLogin()
@@ -39,47 +37,36 @@ export default function ImportPage() {
     setFileError(null)
   }
 
-  const begin = (what: Busy) => {
-    if (busyRef.current) return false
-    busyRef.current = true
-    setBusy(what)
-    return true
-  }
-  const end = () => {
-    busyRef.current = false
-    setBusy(null)
-  }
+  const template = () =>
+    run('template', async () => {
+      try {
+        const f = await downloadImportTemplate()
+        await presentDownload(f, { fileName: t.templateFileName, fileType: 'xlsx' })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+      }
+    })
 
-  const template = async () => {
-    if (!begin('template')) return
-    try {
-      const f = await downloadImportTemplate()
-      await presentDownload(f, { fileName: t.templateFileName, fileType: 'xlsx' })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-    }
-    end()
-  }
-
-  const run = async (dryRun: boolean) => {
+  /** Sends the file: a dry run reports what would change, the import applies the good rows. */
+  const send = async (dryRun: boolean) => {
     if (!file) {
       setFileError({ message: t.chooseFirst, lines: [] })
       return
     }
-    if (!begin(dryRun ? 'dryRun' : 'import')) return
-    setFileError(null)
-    setReport(null)
-    try {
-      setReport(await importTalents(file, dryRun))
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) {
-        const lines = isApiError(e) ? e.details.filter((d) => d.path !== 'file').map((d) => d.message) : []
-        setFileError({ message, lines })
+    await run(dryRun ? 'dryRun' : 'import', async () => {
+      setFileError(null)
+      setReport(null)
+      try {
+        setReport(await importTalents(file, dryRun))
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) {
+          const lines = isApiError(e) ? e.details.filter((d) => d.path !== 'file').map((d) => d.message) : []
+          setFileError({ message, lines })
+        }
       }
-    }
-    end()
+    })
   }
 
   return (
@@ -95,10 +82,10 @@ export default function ImportPage() {
         <FilePicker label={t.file} accept={ACCEPT} extensions={['xlsx', 'csv']} file={file} onPick={picked} />
 
         <View className='office__toolbar import__actions'>
-          <Button className={busy === 'dryRun' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void run(true)}>
+          <Button className={busy === 'dryRun' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void send(true)}>
             {busy === 'dryRun' ? t.checking : t.dryRun}
           </Button>
-          <Button className={busy === 'import' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void run(false)}>
+          <Button className={busy === 'import' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void send(false)}>
             {busy === 'import' ? t.importing : t.confirmImport}
           </Button>
         </View>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
@@ -6,6 +6,7 @@ import type { Option } from '../../../api'
 import { SelectField } from '../../../components/SelectField'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -35,11 +36,10 @@ function Talent({ id }: { id: number }) {
     return { reference, talent }
   }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
-  const [busy, setBusy] = useState<Action | null>(null)
+  const { busy, run, running } = useOneAction<Action>()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
   const [tier, setTier] = useState('')
-  const busyRef = useRef(false)
   const loadedTier = state.kind === 'ready' ? state.data.talent.tier : ''
 
   // the tier picker starts at the record's tier, and follows it after each save
@@ -49,22 +49,18 @@ function Talent({ id }: { id: number }) {
 
   /** Runs one office action; on success shows `done` and reloads the record (status, audit-visible fields). */
   const act = async (action: Action, call: () => Promise<unknown>, done: string): Promise<boolean> => {
-    if (busyRef.current) return false
-    busyRef.current = true
-    setBusy(action)
-    setNotice(null)
     let ok = false
-    try {
-      await call()
-      setNotice({ ok: true, text: done })
-      ok = true
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) setNotice({ ok: false, text: message })
-    } finally {
-      busyRef.current = false
-      setBusy(null)
-    }
+    await run(action, async () => {
+      setNotice(null)
+      try {
+        await call()
+        setNotice({ ok: true, text: done })
+        ok = true
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) setNotice({ ok: false, text: message })
+      }
+    })
     if (ok) await reload(false)
     return ok
   }
@@ -81,7 +77,7 @@ function Talent({ id }: { id: number }) {
   }
 
   const deactivate = async (name: string) => {
-    if (busyRef.current) return
+    if (running.current) return
     const answer = await Taro.showModal({
       title: t.deactivateTitle,
       content: t.deactivateContent(name),

@@ -1,66 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { exportTalents, getReference, isSignedIn, listTalents } from '../../../api'
+import Taro from '@tarojs/taro'
+import { exportTalents, getReference, listTalents } from '../../../api'
 import type { Page, Reference, TalentFilters, TalentRecord } from '../../../api'
 import { FilterSelect } from '../../../components/FilterSelect'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { presentDownload } from '../../../utils/files'
-import { goLogin, goOfficeImport, goOfficeTalent } from '../../../utils/nav'
+import { goOfficeImport, goOfficeTalent } from '../../../utils/nav'
 import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
 const PAGE_SIZE = 20
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; reference: Reference; page: Page<TalentRecord> }
-
 type FilterKey = Exclude<keyof TalentFilters, 'q'>
 
 export default function TalentsPage() {
   const t = zh.office
-  const [state, setState] = useState<State>({ kind: 'loading' })
   const [filters, setFilters] = useState<TalentFilters>({})
   const [query, setQuery] = useState('')
   const [pageNo, setPageNo] = useState(1)
-  const [exporting, setExporting] = useState(false)
-  // the newest request wins: an older answer arriving late must not replace a newer search
-  const requestSeq = useRef(0)
-
-  const load = useCallback(async (f: TalentFilters, page: number, showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    const seq = ++requestSeq.current
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      const [reference, result] = await Promise.all([getReference(), listTalents(f, page, PAGE_SIZE)])
-      if (seq === requestSeq.current) setState({ kind: 'ready', reference, page: result })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null && seq === requestSeq.current) setState({ kind: 'error', message })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(filters, pageNo, true)
-  }, [load, filters, pageNo])
-
-  // back from a record (verified, rejected, deactivated there): refresh in place
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false
-      return
-    }
-    void load(filters, pageNo, false)
-  })
+  const { busy, run } = useOneAction<'export'>()
+  // refreshed quietly when shown again: back from a record verified, rejected or deactivated there
+  const { state, reload } = useSignedInData(async () => {
+    const [reference, page] = await Promise.all([getReference(), listTalents(filters, pageNo, PAGE_SIZE)])
+    return { reference, page }
+  }, [filters, pageNo])
 
   const setFilter = (key: FilterKey, value: string) => {
     setFilters((f) => ({ ...f, [key]: value || undefined }))
@@ -72,20 +41,17 @@ export default function TalentsPage() {
     setPageNo(1)
   }
 
-  const doExport = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
-      const file = await exportTalents(filters, 'xlsx')
-      await presentDownload(file, { fileName: t.exportFileName, fileType: 'xlsx' })
-      Taro.showToast({ title: t.downloaded, icon: 'none' })
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-    } finally {
-      setExporting(false)
-    }
-  }
+  const doExport = () =>
+    run('export', async () => {
+      try {
+        const file = await exportTalents(filters, 'xlsx')
+        await presentDownload(file, { fileName: t.exportFileName, fileType: 'xlsx' })
+        Taro.showToast({ title: t.downloaded, icon: 'none' })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+      }
+    })
 
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== '')
 
@@ -110,28 +76,28 @@ export default function TalentsPage() {
           <FilterSelect
             id='filter-status'
             label={t.status}
-            options={state.reference.recordStatuses}
+            options={state.data.reference.recordStatuses}
             value={filters.status ?? ''}
             onChange={(v) => setFilter('status', v)}
           />
           <FilterSelect
             id='filter-district'
             label={t.district}
-            options={state.reference.districts.map((d) => ({ value: d.code, label: d.name }))}
+            options={state.data.reference.districts.map((d) => ({ value: d.code, label: d.name }))}
             value={filters.district ?? ''}
             onChange={(v) => setFilter('district', v)}
           />
           <FilterSelect
             id='filter-category'
             label={t.category}
-            options={state.reference.categories}
+            options={state.data.reference.categories}
             value={filters.category ?? ''}
             onChange={(v) => setFilter('category', v)}
           />
           <FilterSelect
             id='filter-tier'
             label={t.fields.tier}
-            options={state.reference.tiers}
+            options={state.data.reference.tiers}
             value={filters.tier ?? ''}
             onChange={(v) => setFilter('tier', v)}
           />
@@ -142,17 +108,17 @@ export default function TalentsPage() {
         <Button className='btn btn--plain' onClick={goOfficeImport}>
           {t.importBtn}
         </Button>
-        <Button className={exporting ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void doExport()}>
-          {exporting ? t.downloading : t.exportBtn}
+        <Button className={busy ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void doExport()}>
+          {busy ? t.downloading : t.exportBtn}
         </Button>
       </View>
 
       {state.kind === 'loading' ? <LoadingState /> : null}
-      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load(filters, pageNo, true)} /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
       {state.kind === 'ready' ? (
         <TalentList
-          reference={state.reference}
-          page={state.page}
+          reference={state.data.reference}
+          page={state.data.page}
           emptyText={filtered ? t.noMatch : t.talentsEmpty}
           onPage={(p) => setPageNo(p)}
         />

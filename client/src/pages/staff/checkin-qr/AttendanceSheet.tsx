@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, markAttendance } from '../../../api'
 import type { AttendanceEntry, AttendanceStatus } from '../../../api'
 import { zh } from '../../../text/zh'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { attendanceStatusLabel } from '../../../utils/labels'
 import { formatTime } from '../../../utils/time'
 
@@ -20,24 +20,20 @@ interface Props {
 /** Everyone holding a seat in the class, with their status for this session and the trainer's four buttons. */
 export function AttendanceSheet({ sessionId, items, onChanged, onExpired }: Props) {
   const t = zh.staff
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const busy = useRef(false)
+  const { busy: busyId, run, running } = useOneAction<number>()
   const checkedIn = items.filter((i) => i.status === 'present' || i.status === 'late').length
 
   const mark = async (entry: AttendanceEntry, status: AttendanceStatus) => {
-    if (busy.current || entry.status === status) return
-    busy.current = true
-    setBusyId(entry.practitionerId)
-    try {
-      onChanged(await markAttendance(sessionId, entry.practitionerId, status))
-      Taro.showToast({ title: t.marked, icon: 'none' })
-    } catch (e) {
-      if (onExpired(e)) return
-      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
-    } finally {
-      busy.current = false
-      setBusyId(null)
-    }
+    if (running.current || entry.status === status) return
+    await run(entry.practitionerId, async () => {
+      try {
+        onChanged(await markAttendance(sessionId, entry.practitionerId, status))
+        Taro.showToast({ title: t.marked, icon: 'none' })
+      } catch (e) {
+        if (onExpired(e)) return
+        Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
+      }
+    })
   }
 
   return (

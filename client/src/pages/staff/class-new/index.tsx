@@ -7,6 +7,7 @@ import { DateTimeInput } from '../../../components/DateTimeInput'
 import { Field } from '../../../components/Field'
 import { SelectField } from '../../../components/SelectField'
 import { ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -64,8 +65,7 @@ export default function NewClassPage() {
   const [errors, setErrors] = useState<Errors>({})
   const [sessionErrors, setSessionErrors] = useState<Record<number, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const busyRef = useRef(false)
+  const { busy, run } = useOneAction<'publish'>()
 
   const set = (key: FieldName, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -85,47 +85,42 @@ export default function NewClassPage() {
     })
   const removeSession = (key: number) => setSessions((rows) => rows.filter((r) => r.key !== key))
 
-  const publish = async () => {
-    if (busyRef.current) return
-    busyRef.current = true
-    setBusy(true)
-    setErrors({})
-    setSessionErrors({})
-    setFormError(null)
-    try {
-      const created = await createClass({
-        courseCode: form.courseCode,
-        title: form.title.trim(),
-        location: form.location.trim(),
-        startDate: form.startDate,
-        endDate: form.endDate,
-        capacity: Number(form.capacity.trim()),
-        enrollOpensAt: new Date().toISOString(),
-        enrollClosesAt: shanghaiInstant(form.closesDate, form.closesTime),
-        requiresApproval: form.mode === 'approval',
-        sessions: sessions.map((s) => ({ startsAt: shanghaiInstant(s.date, s.start), endsAt: shanghaiInstant(s.date, s.end), topic: s.topic.trim() })),
-      })
-      Taro.showToast({ title: t.published, icon: 'success' })
-      replaceWithStaffClass(created.id)
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message === null) return
-      const fieldErrors: Errors = {}
-      const rowErrors: Record<number, string> = {}
-      for (const d of isApiError(e) ? e.details : []) {
-        const path = String(d.path ?? '')
-        const row = /^sessions\.(\d+)\./.exec(path)
-        if (row) rowErrors[Number(row[1])] ??= d.message
-        else if (FIELD_OF[path]) fieldErrors[FIELD_OF[path]] ??= d.message
+  const publish = () =>
+    run('publish', async () => {
+      setErrors({})
+      setSessionErrors({})
+      setFormError(null)
+      try {
+        const created = await createClass({
+          courseCode: form.courseCode,
+          title: form.title.trim(),
+          location: form.location.trim(),
+          startDate: form.startDate,
+          endDate: form.endDate,
+          capacity: Number(form.capacity.trim()),
+          enrollOpensAt: new Date().toISOString(),
+          enrollClosesAt: shanghaiInstant(form.closesDate, form.closesTime),
+          requiresApproval: form.mode === 'approval',
+          sessions: sessions.map((s) => ({ startsAt: shanghaiInstant(s.date, s.start), endsAt: shanghaiInstant(s.date, s.end), topic: s.topic.trim() })),
+        })
+        Taro.showToast({ title: t.published, icon: 'success' })
+        replaceWithStaffClass(created.id)
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message === null) return
+        const fieldErrors: Errors = {}
+        const rowErrors: Record<number, string> = {}
+        for (const d of isApiError(e) ? e.details : []) {
+          const path = String(d.path ?? '')
+          const row = /^sessions\.(\d+)\./.exec(path)
+          if (row) rowErrors[Number(row[1])] ??= d.message
+          else if (FIELD_OF[path]) fieldErrors[FIELD_OF[path]] ??= d.message
+        }
+        setErrors(fieldErrors)
+        setSessionErrors(rowErrors)
+        setFormError(Object.keys(fieldErrors).length || Object.keys(rowErrors).length ? t.fixErrors : message)
       }
-      setErrors(fieldErrors)
-      setSessionErrors(rowErrors)
-      setFormError(Object.keys(fieldErrors).length || Object.keys(rowErrors).length ? t.fixErrors : message)
-    } finally {
-      busyRef.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { approveEnrollment, getRoster, rejectEnrollment, updateClass } from '../../../api'
 import type { RosterEntry, TrainingClass } from '../../../api'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { enrollmentStatusLabel } from '../../../utils/labels'
@@ -28,8 +29,7 @@ export function ClassEnrollments({ cls, onChanged }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [capacity, setCapacity] = useState(String(cls.capacity))
   const [notice, setNotice] = useState<Notice | null>(null)
-  const [busyId, setBusyId] = useState<number | 'capacity' | null>(null)
-  const busy = useRef(false)
+  const { busy: busyId, run: runOne, running } = useOneAction<number | 'capacity'>()
   const open = cls.status === 'open' || cls.status === 'closed'
 
   const loadPeople = useCallback(async () => {
@@ -51,22 +51,18 @@ export function ClassEnrollments({ cls, onChanged }: Props) {
     setCapacity(String(cls.capacity))
   }, [cls.capacity])
 
-  const run = async (what: number | 'capacity', call: () => Promise<string>) => {
-    if (busy.current) return
-    busy.current = true
-    setBusyId(what)
-    setNotice(null)
-    try {
-      setNotice({ ok: true, text: await call() })
-      await onChanged()
-    } catch (e) {
-      const message = failureMessage(e)
-      if (message !== null) setNotice({ ok: false, text: message })
-    } finally {
-      busy.current = false
-      setBusyId(null)
-    }
-  }
+  /** One roster action: its outcome in words, then the class's counts reloaded. */
+  const run = (what: number | 'capacity', call: () => Promise<string>) =>
+    runOne(what, async () => {
+      setNotice(null)
+      try {
+        setNotice({ ok: true, text: await call() })
+        await onChanged()
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) setNotice({ ok: false, text: message })
+      }
+    })
 
   const saveCapacity = () =>
     run('capacity', async () => {
@@ -81,7 +77,7 @@ export function ClassEnrollments({ cls, onChanged }: Props) {
     })
 
   const reject = async (entry: RosterEntry) => {
-    if (busy.current) return
+    if (running.current) return
     const answer = await Taro.showModal({ title: t.rejectTitle, content: t.rejectContent(entry.name), confirmText: t.rejectConfirm, cancelText: t.keep })
     if (!answer?.confirm) return
     await run(entry.id, async () => {

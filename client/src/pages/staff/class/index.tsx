@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, errorMessage, getClass, getClassSessions, updateClass } from '../../../api'
+import { completeClass, downloadRoster, getClass, getClassSessions, updateClass } from '../../../api'
 import type { TrainingClass } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { leaveIfSessionExpired } from '../../../utils/failure'
+import { failureMessage } from '../../../utils/failure'
 import { presentDownload } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr } from '../../../utils/nav'
@@ -35,37 +36,29 @@ function StaffClass({ id }: { id: number }) {
     return { cls, sessions }
   }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
-  const [busy, setBusy] = useState<Busy | null>(null)
-  const busyRef = useRef(false)
-
-  const begin = (what: Busy) => {
-    if (busyRef.current) return false
-    busyRef.current = true
-    setBusy(what)
-    return true
-  }
-  const end = () => {
-    busyRef.current = false
-    setBusy(null)
-  }
+  const { busy, run, running } = useOneAction<Busy>()
 
   /** Asks first, then runs a class action and reports its outcome (or the server's refusal). */
   const confirmed = async (modal: { title: string; content: string; confirmText: string }, what: Busy, call: () => Promise<string>) => {
-    if (busyRef.current) return
+    if (running.current) return
     const answer = await Taro.showModal({ ...modal, cancelText: t.completeCancel })
-    if (!answer?.confirm || !begin(what)) return
-    setNotice(null)
-    try {
-      setNotice({ ok: true, text: await call() })
-    } catch (e) {
-      if (leaveIfSessionExpired(e)) {
-        end()
-        return
+    if (!answer?.confirm) return
+    let done = false
+    await run(what, async () => {
+      setNotice(null)
+      try {
+        setNotice({ ok: true, text: await call() })
+        done = true
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) {
+          setNotice({ ok: false, text: message })
+          done = true
+        }
       }
-      setNotice({ ok: false, text: errorMessage(e) })
-    }
-    end()
-    await reload(false)
+    })
+    // reload either way (a refusal may mean the class changed meanwhile), unless the session expired
+    if (done) await reload(false)
   }
 
   const complete = (cls: TrainingClass) =>
@@ -84,21 +77,17 @@ function StaffClass({ id }: { id: number }) {
       },
     )
 
-  const roster = async (cls: TrainingClass) => {
-    if (!begin('roster')) return
-    try {
-      const file = await downloadRoster(cls.id)
-      await presentDownload(file, { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx' })
-      Taro.showToast({ title: t.rosterDownloaded, icon: 'none' })
-    } catch (e) {
-      if (leaveIfSessionExpired(e)) {
-        end()
-        return
+  const roster = (cls: TrainingClass) =>
+    run('roster', async () => {
+      try {
+        const file = await downloadRoster(cls.id)
+        await presentDownload(file, { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx' })
+        Taro.showToast({ title: t.rosterDownloaded, icon: 'none' })
+      } catch (e) {
+        const message = failureMessage(e)
+        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
       }
-      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
-    }
-    end()
-  }
+    })
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
