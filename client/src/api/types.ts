@@ -180,18 +180,10 @@ export interface MyEnrollment {
 }
 
 /** A new class with its sessions (times as ISO 8601 with offset). */
-export interface NewClassInput {
-  courseCode: string
-  title: string
-  location: string
-  startDate: string
-  endDate: string
-  capacity: number
-  enrollOpensAt: string
-  enrollClosesAt: string
-  requiresApproval: boolean
-  sessions: { startsAt: string; endsAt: string; topic: string }[]
-}
+export type NewClassInput = Pick<
+  TrainingClass,
+  'courseCode' | 'title' | 'location' | 'startDate' | 'endDate' | 'capacity' | 'enrollOpensAt' | 'enrollClosesAt' | 'requiresApproval'
+> & { sessions: { startsAt: string; endsAt: string; topic: string }[] }
 
 /** One person on a class roster, as the training base sees them (phone masked). */
 export interface RosterEntry {
