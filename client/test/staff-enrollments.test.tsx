@@ -168,3 +168,54 @@ describe('trainer: 取消开班', () => {
     expect(screen.queryByText('结业')).toBeNull()
   })
 })
+
+describe('trainer: 修改开班信息', () => {
+  function serve(patchReply: (body: unknown) => unknown) {
+    let cls = klass()
+    const patch = jest.fn((body: unknown) => {
+      const reply = patchReply(body) as { statusCode: number }
+      if (reply.statusCode === 200) cls = { ...cls, ...(body as object) }
+      return reply
+    })
+    request.mockImplementation(
+      routes({
+        'GET /api/classes/11': () => ok(cls),
+        'GET /api/classes/11/sessions': ok({ items: [] }),
+        'GET /api/classes/11/enrollments?status=pending': ok({ items: [] }),
+        'GET /api/classes/11/enrollments?status=waitlisted': ok({ items: [] }),
+        'PATCH /api/classes/11': patch,
+      }),
+    )
+    return patch
+  }
+
+  it('sends only what changed, in Chongqing time, and shows the new details', async () => {
+    const patch = serve(() => ok(klass()))
+    render(<StaffClassPage />)
+    fireEvent.click(await screen.findByText('修改开班信息'))
+    // the form starts at the class as it is: the deadline 2025-03-18T10:00Z is 18:00 in Chongqing
+    expect((screen.getByLabelText('报名截止时间') as HTMLInputElement).value).toBe('18:00')
+    fireEvent.input(screen.getByLabelText('培训地点'), { target: { value: '重庆市知识产权培训基地 201 教室' } })
+    fireEvent.change(screen.getByLabelText('报名截止时间'), { target: { value: '20:00' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存修改'))
+    })
+    expect(patch).toHaveBeenCalledWith({ location: '重庆市知识产权培训基地 201 教室', enrollClosesAt: '2025-03-18T20:00:00+08:00' })
+    expect(await screen.findByText('开班信息已更新')).toBeTruthy()
+    expect(screen.getByText('重庆市知识产权培训基地 201 教室')).toBeTruthy()
+    expect(screen.queryByText('保存修改')).toBeNull()
+  })
+
+  it('shows the server’s refusal at its field and keeps the form open', async () => {
+    const patch = serve(() => fail(400, 'VALIDATION_FAILED', '请求参数有误', [{ path: 'endDate', message: '结束日期不能早于开始日期' }]))
+    render(<StaffClassPage />)
+    fireEvent.click(await screen.findByText('修改开班信息'))
+    fireEvent.change(screen.getByLabelText('结束日期'), { target: { value: '2025-03-01' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存修改'))
+    })
+    expect(patch).toHaveBeenCalledWith({ endDate: '2025-03-01' })
+    expect(screen.getByText('结束日期不能早于开始日期')).toBeTruthy()
+    expect(screen.getByText('保存修改')).toBeTruthy()
+  })
+})

@@ -1,4 +1,4 @@
-import { formatDate, formatDateRange, formatDateTime, formatFullDate, formatTime, shanghaiToday, shanghaiYear } from '../src/utils/time'
+import { formatDate, formatDateRange, formatDateTime, formatFullDate, formatTime, shanghaiDateAndTime, shanghaiInstant, shanghaiToday, shanghaiYear } from '../src/utils/time'
 
 describe('Shanghai time', () => {
   it('shows an instant in UTC+8 whatever the device zone', () => {
@@ -26,5 +26,12 @@ describe('Shanghai time', () => {
     expect(shanghaiYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025)
     expect(shanghaiToday(new Date('2025-03-04T16:00:00Z'))).toBe('2025-03-05')
     expect(formatTime('nope')).toBe('nope')
+  })
+
+  it('turns a form’s date and time into an instant and back, across midnight UTC', () => {
+    expect(shanghaiInstant('2025-03-20', '07:30')).toBe('2025-03-20T07:30:00+08:00')
+    expect(new Date(shanghaiInstant('2025-03-20', '07:30')).toISOString()).toBe('2025-03-19T23:30:00.000Z')
+    expect(shanghaiDateAndTime('2025-03-19T23:30:00.000Z')).toEqual({ date: '2025-03-20', time: '07:30' })
+    expect(shanghaiDateAndTime('nope')).toEqual({ date: '', time: '' })
   })
 })

@@ -13,6 +13,7 @@ import type {
   ComplianceShortfall,
   Checkin,
   CheckinToken,
+  ClassPatch,
   ClassSession,
   CompletionReport,
   CreditClaim,
@@ -171,7 +172,7 @@ export function createClass(input: NewClassInput): Promise<TrainingClass> {
 }
 
 /** Changes a class (trainer): capacity up promotes the waitlist; below the enrolled count is refused (409). */
-export function updateClass(classId: number, patch: { capacity?: number; status?: 'cancelled' }): Promise<TrainingClass> {
+export function updateClass(classId: number, patch: ClassPatch): Promise<TrainingClass> {
   return request<TrainingClass>(`/api/classes/${classId}`, { method: 'PATCH', data: patch })
 }
 

@@ -179,6 +179,11 @@ export interface MyEnrollment {
   class: TrainingClass
 }
 
+/** A change to a class (trainer): only the fields given change; `cancelled` cancels every enrollment. */
+export type ClassPatch = Partial<Pick<TrainingClass, 'title' | 'location' | 'startDate' | 'endDate' | 'capacity' | 'enrollClosesAt' | 'requiresApproval'>> & {
+  status?: 'cancelled'
+}
+
 /** A new class with its sessions (times as ISO 8601 with offset). */
 export type NewClassInput = Pick<
   TrainingClass,

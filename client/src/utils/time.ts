@@ -80,3 +80,16 @@ export function shanghaiToday(now: Date = new Date()): string {
   const p = shanghaiParts(now)
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`
 }
+
+/** A wall-clock date and time in Chongqing as ISO 8601 ('2025-03-20', '09:00' → '2025-03-20T09:00:00+08:00'). */
+export function shanghaiInstant(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`
+}
+
+/** A timestamp as the date and time a form shows in Chongqing: { date: 'YYYY-MM-DD', time: 'HH:mm' }. */
+export function shanghaiDateAndTime(value: string | Date): { date: string; time: string } {
+  const d = toDate(value)
+  if (!d) return { date: '', time: '' }
+  const p = shanghaiParts(d)
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` }
+}

@@ -12,7 +12,7 @@ import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { replaceWithStaffClass } from '../../../utils/nav'
-import { shanghaiToday } from '../../../utils/time'
+import { shanghaiInstant, shanghaiToday } from '../../../utils/time'
 import './index.css'
 
 interface SessionRow {
@@ -37,9 +37,6 @@ interface Form {
 
 type FieldName = keyof Form
 type Errors = Partial<Record<FieldName, string>>
-
-/** A wall-clock time in Chongqing as ISO 8601 (the server stores instants). */
-const shanghaiInstant = (date: string, time: string) => `${date}T${time}:00+08:00`
 
 /** Where each server field error is shown. */
 const FIELD_OF: Record<string, FieldName> = {
@@ -151,7 +148,7 @@ export default function NewClassPage() {
           <Input className='field__input' type='number' value={form.capacity} placeholder={t.capacityPlaceholder} onInput={(e) => set('capacity', e.detail.value)} />
         </Field>
         <Field label={t.enrollCloses} required error={errors.closesDate}>
-          <View className='class-new__pair'>
+          <View className='field-pair'>
             <DateTimeInput mode='date' label={t.enrollCloses} value={form.closesDate} onChange={(v) => set('closesDate', v)} />
             <DateTimeInput mode='time' label={`${t.enrollCloses}时间`} value={form.closesTime} onChange={(v) => set('closesTime', v)} />
           </View>
@@ -176,7 +173,7 @@ export default function NewClassPage() {
           <Field label={t.sessionDate} required>
             <DateTimeInput mode='date' label={`${t.sessionN(i + 1)}${t.sessionDate}`} value={s.date} onChange={(v) => setSession(s.key, { date: v })} />
           </Field>
-          <View className='class-new__pair'>
+          <View className='field-pair'>
             <Field label={t.sessionStart} required>
               <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionStart}`} value={s.start} onChange={(v) => setSession(s.key, { start: v })} />
             </Field>

@@ -12,6 +12,7 @@ import { presentDownload } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
+import { EditClass } from './EditClass'
 import { ClassEnrollments } from './Enrollments'
 import './index.css'
 
@@ -37,6 +38,7 @@ function StaffClass({ id }: { id: number }) {
   }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run, running } = useOneAction<Busy>()
+  const [editing, setEditing] = useState(false)
 
   /** Asks first, then runs a class action and reports its outcome (or the server's refusal). */
   const confirmed = async (modal: { title: string; content: string; confirmText: string }, what: Busy, call: () => Promise<string>) => {
@@ -136,11 +138,27 @@ function StaffClass({ id }: { id: number }) {
           ) : null}
         </View>
         {cls.status === 'open' || cls.status === 'closed' ? (
-          <Button className={busy === 'cancel' ? 'btn btn--link sc__cancel btn--busy' : 'btn btn--link sc__cancel'} onClick={() => void cancelClass(cls)}>
-            {t.cancelClass}
-          </Button>
+          <View className='sc__links'>
+            <Button className='btn btn--link' onClick={() => setEditing(true)}>
+              {t.editClass}
+            </Button>
+            <Button className={busy === 'cancel' ? 'btn btn--link sc__cancel btn--busy' : 'btn btn--link sc__cancel'} onClick={() => void cancelClass(cls)}>
+              {t.cancelClass}
+            </Button>
+          </View>
         ) : null}
       </View>
+
+      {editing ? (
+        <EditClass
+          cls={cls}
+          onSaved={async () => {
+            setNotice({ ok: true, text: t.classSaved })
+            await reload(false)
+          }}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
 
       <ClassEnrollments cls={cls} onChanged={() => reload(false)} />
 
