@@ -13,6 +13,8 @@ import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { replaceWithStaffClass } from '../../../utils/nav'
 import { shanghaiInstant, shanghaiToday } from '../../../utils/time'
+import { CLASS_DETAIL_FIELD_OF, ClassFields } from '../ClassFields'
+import type { ClassDetails } from '../ClassFields'
 import './index.css'
 
 interface SessionRow {
@@ -23,33 +25,16 @@ interface SessionRow {
   topic: string
 }
 
-interface Form {
+interface Form extends ClassDetails {
   courseCode: string
-  title: string
-  location: string
-  startDate: string
-  endDate: string
   capacity: string
-  closesDate: string
-  closesTime: string
-  mode: string
 }
 
 type FieldName = keyof Form
 type Errors = Partial<Record<FieldName, string>>
 
 /** Where each server field error is shown. */
-const FIELD_OF: Record<string, FieldName> = {
-  courseCode: 'courseCode',
-  title: 'title',
-  location: 'location',
-  startDate: 'startDate',
-  endDate: 'endDate',
-  capacity: 'capacity',
-  enrollClosesAt: 'closesDate',
-  enrollOpensAt: 'closesDate',
-  requiresApproval: 'mode',
-}
+const FIELD_OF: Record<string, FieldName> = { ...CLASS_DETAIL_FIELD_OF, courseCode: 'courseCode', capacity: 'capacity' }
 
 /** Trainer: publish a class of a catalog course with its sessions, in one request. */
 export default function NewClassPage() {
@@ -132,29 +117,9 @@ export default function NewClassPage() {
         <Field label={t.course} required error={errors.courseCode}>
           <SelectField id='class-course' label={t.course} options={courses} value={form.courseCode} onChange={(v) => set('courseCode', v)} />
         </Field>
-        <Field label={t.className} required error={errors.title}>
-          <Input className='field__input' value={form.title} placeholder={t.classNamePlaceholder} onInput={(e) => set('title', e.detail.value)} />
-        </Field>
-        <Field label={t.location} required error={errors.location}>
-          <Input className='field__input' value={form.location} placeholder={t.locationPlaceholder} onInput={(e) => set('location', e.detail.value)} />
-        </Field>
-        <Field label={t.startDate} required error={errors.startDate}>
-          <DateTimeInput mode='date' label={t.startDate} value={form.startDate} onChange={(v) => set('startDate', v)} />
-        </Field>
-        <Field label={t.endDate} required error={errors.endDate}>
-          <DateTimeInput mode='date' label={t.endDate} value={form.endDate} onChange={(v) => set('endDate', v)} />
-        </Field>
+        <ClassFields idPrefix='class' details={form} errors={errors} set={set} />
         <Field label={t.capacity} required error={errors.capacity}>
           <Input className='field__input' type='number' value={form.capacity} placeholder={t.capacityPlaceholder} onInput={(e) => set('capacity', e.detail.value)} />
-        </Field>
-        <Field label={t.enrollCloses} required error={errors.closesDate}>
-          <View className='field-pair'>
-            <DateTimeInput mode='date' label={t.enrollCloses} value={form.closesDate} onChange={(v) => set('closesDate', v)} />
-            <DateTimeInput mode='time' label={`${t.enrollCloses}时间`} value={form.closesTime} onChange={(v) => set('closesTime', v)} />
-          </View>
-        </Field>
-        <Field label={t.enrollMode} required error={errors.mode}>
-          <SelectField id='class-mode' label={t.enrollMode} options={t.enrollModes} value={form.mode} onChange={(v) => set('mode', v)} />
         </Field>
       </View>
 

@@ -1,14 +1,13 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { isApiError, updateClass } from '../../../api'
 import type { ClassPatch, TrainingClass } from '../../../api'
-import { DateTimeInput } from '../../../components/DateTimeInput'
-import { Field } from '../../../components/Field'
-import { SelectField } from '../../../components/SelectField'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
-import { shanghaiDateAndTime, shanghaiInstant } from '../../../utils/time'
+import { shanghaiInstant } from '../../../utils/time'
+import { CLASS_DETAIL_FIELD_OF, ClassFields, classDetailsOf } from '../ClassFields'
+import type { ClassDetailErrors, ClassDetails } from '../ClassFields'
 
 interface Props {
   cls: TrainingClass
@@ -16,55 +15,21 @@ interface Props {
   onClose: () => void
 }
 
-interface Form {
-  title: string
-  location: string
-  startDate: string
-  endDate: string
-  closesDate: string
-  closesTime: string
-  mode: string
-}
-type Errors = Partial<Record<keyof Form, string>>
-
-const formOf = (cls: TrainingClass): Form => {
-  const closes = shanghaiDateAndTime(cls.enrollClosesAt)
-  return {
-    title: cls.title,
-    location: cls.location,
-    startDate: cls.startDate,
-    endDate: cls.endDate,
-    closesDate: closes.date,
-    closesTime: closes.time,
-    mode: cls.requiresApproval ? 'approval' : 'direct',
-  }
-}
-
-/** Where each server field error is shown. */
-const FIELD_OF: Record<string, keyof Form> = {
-  title: 'title',
-  location: 'location',
-  startDate: 'startDate',
-  endDate: 'endDate',
-  enrollClosesAt: 'closesDate',
-  requiresApproval: 'mode',
-}
-
 /** 修改开班信息: the class's name, place, dates, sign-up deadline and mode; only what changed is sent. */
 export function EditClass({ cls, onSaved, onClose }: Props) {
   const t = zh.staff
-  const [form, setForm] = useState<Form>(() => formOf(cls))
-  const [errors, setErrors] = useState<Errors>({})
+  const [form, setForm] = useState<ClassDetails>(() => classDetailsOf(cls))
+  const [errors, setErrors] = useState<ClassDetailErrors>({})
   const [error, setError] = useState<string | null>(null)
   const { busy, run } = useOneAction<'save'>()
 
-  const set = (key: keyof Form, value: string) => {
+  const set = (key: keyof ClassDetails, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e))
   }
 
   const changes = (): ClassPatch => {
-    const was = formOf(cls)
+    const was = classDetailsOf(cls)
     const patch: ClassPatch = {}
     if (form.title.trim() !== was.title) patch.title = form.title.trim()
     if (form.location.trim() !== was.location) patch.location = form.location.trim()
@@ -91,9 +56,9 @@ export function EditClass({ cls, onSaved, onClose }: Props) {
       } catch (e) {
         const message = failureMessage(e)
         if (message === null) return
-        const fields: Errors = {}
+        const fields: ClassDetailErrors = {}
         for (const d of isApiError(e) ? e.details : []) {
-          const key = FIELD_OF[String(d.path ?? '')]
+          const key = CLASS_DETAIL_FIELD_OF[String(d.path ?? '')]
           if (key) fields[key] ??= d.message
         }
         setErrors(fields)
@@ -105,27 +70,7 @@ export function EditClass({ cls, onSaved, onClose }: Props) {
     <View className='card sc__edit'>
       <Text className='card__title'>{t.editClass}</Text>
       {error ? <Text className='form-error'>{error}</Text> : null}
-      <Field label={t.className} required error={errors.title}>
-        <Input className='field__input' value={form.title} onInput={(e) => set('title', e.detail.value)} aria-label={t.className} />
-      </Field>
-      <Field label={t.location} required error={errors.location}>
-        <Input className='field__input' value={form.location} onInput={(e) => set('location', e.detail.value)} aria-label={t.location} />
-      </Field>
-      <Field label={t.startDate} required error={errors.startDate}>
-        <DateTimeInput mode='date' label={t.startDate} value={form.startDate} onChange={(v) => set('startDate', v)} />
-      </Field>
-      <Field label={t.endDate} required error={errors.endDate}>
-        <DateTimeInput mode='date' label={t.endDate} value={form.endDate} onChange={(v) => set('endDate', v)} />
-      </Field>
-      <Field label={t.enrollCloses} required error={errors.closesDate}>
-        <View className='field-pair'>
-          <DateTimeInput mode='date' label={t.enrollCloses} value={form.closesDate} onChange={(v) => set('closesDate', v)} />
-          <DateTimeInput mode='time' label={`${t.enrollCloses}时间`} value={form.closesTime} onChange={(v) => set('closesTime', v)} />
-        </View>
-      </Field>
-      <Field label={t.enrollMode} required error={errors.mode}>
-        <SelectField id='edit-mode' label={t.enrollMode} options={t.enrollModes} value={form.mode} onChange={(v) => set('mode', v)} />
-      </Field>
+      <ClassFields idPrefix='edit' details={form} errors={errors} set={set} />
       <View className='sc__actions'>
         <Button className='btn btn--plain sc__btn' onClick={onClose}>
           {t.completeCancel}
