@@ -4,8 +4,7 @@ import { __resetTaroMock } from './mocks/taro'
 import CreditClaimPage from '../src/pages/credits/claim/index'
 import MyClaimsPage from '../src/pages/credits/claims/index'
 import { TOKEN_KEY } from '../src/api'
-import type { CreditClaim } from '../src/api'
-import { fail, ok, routes } from './fixtures'
+import { creditClaim, fail, ok, routes } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 const uploadFile = Taro.uploadFile as unknown as jest.Mock
@@ -19,24 +18,7 @@ beforeEach(() => {
   ;(globalThis as { fetch?: unknown }).fetch = fetchMock
 })
 
-function claim(overrides: Partial<CreditClaim> = {}): CreditClaim {
-  return {
-    id: 1,
-    practitionerId: 42,
-    title: '专利代理实务研修班',
-    provider: '重庆市知识产权局',
-    date: '2025-03-01',
-    hours: 8,
-    category: 'professional',
-    evidenceType: 'application/pdf',
-    status: 'pending',
-    approvedHours: null,
-    rejectReason: null,
-    decidedAt: null,
-    createdAt: '2025-03-02T02:00:00.000Z',
-    ...overrides,
-  }
-}
+const claim = creditClaim
 
 const FIELDS = { title: '专利代理实务研修班', provider: '重庆市知识产权局', date: '2025-03-01', hours: '8', category: 'professional' }
 

@@ -1,4 +1,4 @@
-import type { Course, CourseDetail, Me, MyEnrollment, PractitionerRecord, Reference, TrainingClass } from '../src/api'
+import type { Course, CourseDetail, Me, MyEnrollment, OfficeCreditClaim, PractitionerRecord, Reference, TrainingClass } from '../src/api'
 
 export const reference: Reference = {
   districts: [
@@ -145,4 +145,25 @@ export function courseDetail(classes: TrainingClass[] = [klass()], overrides: Pa
 
 export function myEnrollment(overrides: Partial<MyEnrollment> = {}): MyEnrollment {
   return { id: 501, status: 'enrolled', createdAt: '2025-03-02T02:00:00.000Z', class: klass(), ...overrides }
+}
+
+/* ---- credits ---- */
+
+export function creditClaim(overrides: Partial<OfficeCreditClaim> = {}): OfficeCreditClaim {
+  return {
+    id: 1,
+    practitionerId: 42,
+    title: '专利代理实务研修班',
+    provider: '重庆市知识产权局',
+    date: '2025-03-01',
+    hours: 8,
+    category: 'professional',
+    evidenceType: 'application/pdf',
+    status: 'pending',
+    approvedHours: null,
+    rejectReason: null,
+    decidedAt: null,
+    createdAt: '2025-03-02T02:00:00.000Z',
+    ...overrides,
+  }
 }

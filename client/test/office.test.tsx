@@ -9,7 +9,7 @@ import OfficeClaimsPage from '../src/pages/office/claims/index'
 import HomePage from '../src/pages/home/index'
 import { TOKEN_KEY, resetReferenceCache } from '../src/api'
 import type { OfficeCreditClaim, StatsOverview, TalentDetail, TalentRecord } from '../src/api'
-import { fail, me, myEnrollment, ok, record, reference as baseReference, routes, user } from './fixtures'
+import { creditClaim, fail, me, myEnrollment, ok, record, reference as baseReference, routes, user } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 const fetchMock = jest.fn()
@@ -426,25 +426,7 @@ describe('office: import', () => {
 })
 
 describe('office: credit claims', () => {
-  function claim(overrides: Partial<OfficeCreditClaim> = {}): OfficeCreditClaim {
-    return {
-      id: 9,
-      practitionerId: 42,
-      practitionerName: '张三',
-      title: '专利代理实务研修班',
-      provider: '重庆市知识产权局',
-      date: '2025-03-01',
-      hours: 8,
-      category: 'professional',
-      evidenceType: 'application/pdf',
-      status: 'pending',
-      approvedHours: null,
-      rejectReason: null,
-      decidedAt: null,
-      createdAt: '2025-03-02T02:00:00.000Z',
-      ...overrides,
-    }
-  }
+  const claim = (overrides: Partial<OfficeCreditClaim> = {}) => creditClaim({ id: 9, practitionerName: '张三', ...overrides })
 
   it('approves with fewer hours and the claim leaves the pending list', async () => {
     let decided = false
