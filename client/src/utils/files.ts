@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Downloaded, PickedFile } from '../api'
+import { failureMessage } from './failure'
 
 /**
  * Shows or keeps a downloaded file. h5: an object URL, opened in a new tab when `open` is asked
@@ -46,5 +47,22 @@ export async function chooseMessageFile(extension: string[] = ['pdf', 'png', 'jp
     return f ? { path: f.path, name: f.name, size: f.size } : null
   } catch {
     return null
+  }
+}
+
+/**
+ * Downloads a file and presents it (see presentDownload), with a toast saying `done` when given. A
+ * failure is a toast too; an expired session goes to sign in instead.
+ */
+export async function downloadAndPresent(
+  fetchFile: () => Promise<Downloaded>,
+  options: { fileName: string; fileType: 'pdf' | 'xlsx' | 'image'; open?: boolean; done?: string },
+): Promise<void> {
+  try {
+    await presentDownload(await fetchFile(), options)
+    if (options.done) Taro.showToast({ title: options.done, icon: 'none' })
+  } catch (e) {
+    const message = failureMessage(e)
+    if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
   }
 }

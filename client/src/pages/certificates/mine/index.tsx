@@ -1,13 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { downloadCertificatePdf, getMyCertificates } from '../../../api'
 import type { Certificate } from '../../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { failureMessage } from '../../../utils/failure'
-import { presentDownload } from '../../../utils/files'
+import { downloadAndPresent } from '../../../utils/files'
 import { courseCategoryLabel } from '../../../utils/labels'
 import { goVerifyCertificate } from '../../../utils/nav'
 import { formatFullDate } from '../../../utils/time'
@@ -20,13 +18,7 @@ export default function MyCertificatesPage() {
 
   const download = (cert: Certificate) =>
     run(cert.code, async () => {
-      try {
-        const file = await downloadCertificatePdf(cert.code)
-        await presentDownload(file, { fileName: `certificate-${cert.code}.pdf`, fileType: 'pdf', open: true })
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-      }
+      await downloadAndPresent(() => downloadCertificatePdf(cert.code), { fileName: `certificate-${cert.code}.pdf`, fileType: 'pdf', open: true })
     })
 
   if (state.kind === 'loading') return <LoadingState />

@@ -1,14 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { downloadAnnualReport, getStatsOverview } from '../../../api'
 import type { CountBy, StatsOverview } from '../../../api'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { failureMessage } from '../../../utils/failure'
-import { presentDownload } from '../../../utils/files'
+import { downloadAndPresent } from '../../../utils/files'
 import { goOfficeCompliance, goOfficeCreditRule } from '../../../utils/nav'
 import { percent } from '../format'
 import '../office.css'
@@ -25,14 +23,7 @@ export default function DashboardPage() {
 
   const report = (year: number) =>
     run('report', async () => {
-      try {
-        const file = await downloadAnnualReport(year)
-        await presentDownload(file, { fileName: t.reportFileName(year), fileType: 'xlsx' })
-        Taro.showToast({ title: t.downloaded, icon: 'none' })
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-      }
+      await downloadAndPresent(() => downloadAnnualReport(year), { fileName: t.reportFileName(year), fileType: 'xlsx', done: t.downloaded })
     })
 
   if (state.kind === 'loading') return <LoadingState />

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { downloadImportTemplate, importTalents, isApiError, isSignedIn } from '../../../api'
 import type { ImportReport, PickedFile } from '../../../api'
 import { FilePicker } from '../../../components/FilePicker'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
-import { presentDownload } from '../../../utils/files'
+import { downloadAndPresent } from '../../../utils/files'
 import { goLogin } from '../../../utils/nav'
 import { failureMessage } from '../../../utils/failure'
 import '../office.css'
@@ -39,13 +38,7 @@ export default function ImportPage() {
 
   const template = () =>
     run('template', async () => {
-      try {
-        const f = await downloadImportTemplate()
-        await presentDownload(f, { fileName: t.templateFileName, fileType: 'xlsx' })
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-      }
+      await downloadAndPresent(downloadImportTemplate, { fileName: t.templateFileName, fileType: 'xlsx' })
     })
 
   /** Sends the file: a dry run reports what would change, the import applies the good rows. */

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { exportTalents, getReference, listTalents } from '../../../api'
 import type { Page, Reference, TalentFilters, TalentRecord } from '../../../api'
 import { FilterSelect } from '../../../components/FilterSelect'
@@ -9,9 +8,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { presentDownload } from '../../../utils/files'
+import { downloadAndPresent } from '../../../utils/files'
 import { goOfficeImport, goOfficeTalent } from '../../../utils/nav'
-import { failureMessage } from '../../../utils/failure'
 import '../office.css'
 import './index.css'
 
@@ -43,14 +41,7 @@ export default function TalentsPage() {
 
   const doExport = () =>
     run('export', async () => {
-      try {
-        const file = await exportTalents(filters, 'xlsx')
-        await presentDownload(file, { fileName: t.exportFileName, fileType: 'xlsx' })
-        Taro.showToast({ title: t.downloaded, icon: 'none' })
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-      }
+      await downloadAndPresent(() => exportTalents(filters, 'xlsx'), { fileName: t.exportFileName, fileType: 'xlsx', done: t.downloaded })
     })
 
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== '')

@@ -8,7 +8,7 @@ import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
-import { presentDownload } from '../../../utils/files'
+import { downloadAndPresent } from '../../../utils/files'
 import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
@@ -81,14 +81,7 @@ function StaffClass({ id }: { id: number }) {
 
   const roster = (cls: TrainingClass) =>
     run('roster', async () => {
-      try {
-        const file = await downloadRoster(cls.id)
-        await presentDownload(file, { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx' })
-        Taro.showToast({ title: t.rosterDownloaded, icon: 'none' })
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) Taro.showToast({ title: message, icon: 'none', duration: 3000 })
-      }
+      await downloadAndPresent(() => downloadRoster(cls.id), { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx', done: t.rosterDownloaded })
     })
 
   if (state.kind === 'loading') return <LoadingState />
