@@ -46,7 +46,7 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const models = {
     accounts: defineAccountModels(db.sequelize),
     audit: defineAuditModels(db.sequelize),
-    talent: defineTalentModels(db.sequelize, (before, after, t) => tallies.onPractitionerChange(before, after, t)),
+    talent: defineTalentModels(db.sequelize, (changes, t) => tallies.onPractitionerChanges(changes, t)),
     catalog: defineCatalogModels(db.sequelize),
     classes: defineClassModels(db.sequelize),
     enrollment: defineEnrollmentModels(db.sequelize),

@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
 import { shanghaiDate } from '../platform/time';
-import type { PractitionerSnapshot } from '../talent/models';
+import type { PractitionerChange, PractitionerSnapshot } from '../talent/models';
 
 export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -27,15 +27,25 @@ export function tallyKeys(p: PractitionerSnapshot): TallyKey[] {
 export class StatTallies {
   constructor(private readonly db: Database) {}
 
-  private upsertTally(key: TallyKey, delta: number, transaction: Transaction | null) {
-    const sql =
-      this.db.dialect === 'sqlite'
-        ? 'INSERT INTO talent_tallies (dimension, value, status, n) VALUES (?, ?, ?, ?) ON CONFLICT (dimension, value, status) DO UPDATE SET n = n + excluded.n'
-        : 'INSERT INTO talent_tallies (dimension, value, status, n) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)';
-    return this.db.sequelize.query(sql, { replacements: [key.dimension, key.value, key.status, delta], transaction, type: QueryTypes.INSERT });
+  /** Adds to many tally cells in one statement; the cells in a fixed order (MariaDB takes the row locks in it: no deadlocks). */
+  private async upsertTallies(cells: { key: TallyKey; n: number }[], transaction: Transaction | null) {
+    const PER_STATEMENT = 500;
+    for (let i = 0; i < cells.length; i += PER_STATEMENT) {
+      const part = cells.slice(i, i + PER_STATEMENT);
+      const values = part.map(() => '(?, ?, ?, ?)').join(', ');
+      const sql =
+        this.db.dialect === 'sqlite'
+          ? `INSERT INTO talent_tallies (dimension, value, status, n) VALUES ${values} ON CONFLICT (dimension, value, status) DO UPDATE SET n = n + excluded.n`
+          : `INSERT INTO talent_tallies (dimension, value, status, n) VALUES ${values} ON DUPLICATE KEY UPDATE n = n + VALUES(n)`;
+      await this.db.sequelize.query(sql, { replacements: part.flatMap(({ key, n }) => [key.dimension, key.value, key.status, n]), transaction, type: QueryTypes.INSERT });
+    }
   }
 
-  async onPractitionerChange(before: PractitionerSnapshot | null, after: PractitionerSnapshot | null, transaction: Transaction | null): Promise<void> {
+  /**
+   * The tallies of a set of changes (one row, or every row of a bulk insert) added up first, so a batch
+   * of 200 new records costs one statement rather than 200 × 7.
+   */
+  async onPractitionerChanges(changes: PractitionerChange[], transaction: Transaction | null): Promise<void> {
     const delta = new Map<string, { key: TallyKey; n: number }>();
     const add = (p: PractitionerSnapshot | null, sign: number) => {
       for (const key of p ? tallyKeys(p) : []) {
@@ -45,17 +55,26 @@ export class StatTallies {
         delta.set(id, cell);
       }
     };
-    add(before, -1);
-    add(after, +1);
-    // Always the same lock order across transactions (MariaDB row locks on hot cells): no deadlocks.
+    for (const { before, after } of changes) {
+      add(before, -1);
+      add(after, +1);
+    }
     const cells = [...delta.entries()].filter(([, c]) => c.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, { key, n }] of cells) await this.upsertTally(key, n, transaction);
+    if (cells.length) await this.upsertTallies(cells.map(([, c]) => c), transaction);
 
-    const wasCounted = before?.status === 'verified';
-    const isCounted = after?.status === 'verified';
-    const id = (after ?? before)!.id;
-    if (wasCounted !== isCounted) {
-      await this.db.sequelize.query('UPDATE credit_year_totals SET counted = ? WHERE practitioner_id = ?', { replacements: [isCounted, id], transaction, type: QueryTypes.UPDATE });
+    // A record that starts or stops counting carries its credit totals with it. A new record has none
+    // (ids are never reused: AUTOINCREMENT on SQLite, InnoDB's persistent counter on MariaDB).
+    const recount = new Map<boolean, number[]>([
+      [true, []],
+      [false, []],
+    ]);
+    for (const { before, after } of changes) {
+      if (!before || before.id === null) continue;
+      const isCounted = after?.status === 'verified';
+      if ((before.status === 'verified') !== isCounted) recount.get(isCounted)!.push(before.id);
+    }
+    for (const [counted, ids] of recount) {
+      if (ids.length) await this.db.sequelize.query('UPDATE credit_year_totals SET counted = ? WHERE practitioner_id IN (?)', { replacements: [counted, ids], transaction, type: QueryTypes.UPDATE });
     }
   }
 

@@ -32,7 +32,8 @@ export interface PractitionerRow extends Model<InferAttributes<PractitionerRow>,
 
 /** The facts about a record that statistics count by. */
 export interface PractitionerSnapshot {
-  id: number;
+  /** null only for a record just inserted in bulk (insertMany does not learn the ids). */
+  id: number | null;
   status: RecordStatus;
   district: string;
   orgType: OrgType;
@@ -42,8 +43,17 @@ export interface PractitionerSnapshot {
   verifiedAt: Date | null;
 }
 
-/** Told about every created, changed or removed record, inside the transaction that did it. */
-export type PractitionerListener = (before: PractitionerSnapshot | null, after: PractitionerSnapshot | null, transaction: Transaction | null) => Promise<void>;
+/** One record's change: before is null for a new record, after is null for a removed one. */
+export interface PractitionerChange {
+  before: PractitionerSnapshot | null;
+  after: PractitionerSnapshot | null;
+}
+
+/**
+ * Told about every created, changed or removed record, inside the transaction that did it: one change
+ * per call from the hooks, every row of a bulk insert (insertMany) in one call.
+ */
+export type PractitionerListener = (changes: PractitionerChange[], transaction: Transaction | null) => Promise<void>;
 
 const SNAPSHOT_KEYS = ['id', 'status', 'district', 'orgType', 'category', 'titleLevel', 'tier', 'verifiedAt'] as const;
 
@@ -83,26 +93,80 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
       underscored: true,
       hooks: listener
         ? {
-            // Bulk writes go row by row through the hooks below, so no write path escapes the listener.
+            // Bulk writes through the model go row by row through the hooks below, and insertMany (the
+            // import's bulk path) tells the listener itself: no write path escapes the listener.
             beforeBulkUpdate: (options) => {
               options.individualHooks = true;
             },
             beforeBulkDestroy: (options) => {
               options.individualHooks = true;
             },
-            afterCreate: (row, options) => listener(null, snapshot((k) => row.get(k)), options.transaction ?? null),
+            beforeBulkCreate: (_rows, options) => {
+              // Rows the database skips or merges would be counted as created.
+              if (options.ignoreDuplicates || options.updateOnDuplicate) throw new Error('Practitioner.bulkCreate: ignoreDuplicates/updateOnDuplicate would put the statistics out of step');
+              options.individualHooks = true;
+            },
+            afterCreate: (row, options) => listener([{ before: null, after: snapshot((k) => row.get(k)) }], options.transaction ?? null),
             afterUpdate: (row, options) =>
               listener(
-                snapshot((k) => (row.changed(k) ? row.previous(k) : row.get(k))),
-                snapshot((k) => row.get(k)),
+                [{ before: snapshot((k) => (row.changed(k) ? row.previous(k) : row.get(k))), after: snapshot((k) => row.get(k)) }],
                 options.transaction ?? null,
               ),
-            afterDestroy: (row, options) => listener(snapshot((k) => row.get(k)), null, options.transaction ?? null),
+            afterDestroy: (row, options) => listener([{ before: snapshot((k) => row.get(k)), after: null }], options.transaction ?? null),
           }
         : {},
     },
   );
-  return { Practitioner };
+
+  // Column names and attribute definitions by column, as the query generator wants them.
+  const byField = Object.fromEntries(Object.values(Practitioner.getAttributes()).map((a) => [a.field ?? '', a]));
+  const fieldOf = Object.fromEntries(Object.entries(Practitioner.getAttributes()).map(([key, a]) => [key, a.field ?? key]));
+
+  /**
+   * Inserts many new records in one statement and tells the listener in the same transaction: the
+   * import's bulk path. The SQL is the one bulkCreate would send (the same query generator and
+   * attribute types, so values are stored exactly alike) without building a model instance per row,
+   * which cost 150 µs a row (10,000 rows: 1.5 s of CPU). The listener learns no ids (a new record has
+   * no credit totals to carry).
+   */
+  async function insertMany(rows: NewPractitioner[], transaction: Transaction): Promise<void> {
+    if (rows.length === 0) return;
+    // A batch's timestamps are a few distinct instants: each formatted once by its column's type (as
+    // the query generator would, moment.js and all), not three times per row.
+    const formatted = new Map<string, ReturnType<Sequelize['literal']>>();
+    const dateLiteral = (key: 'verifiedAt' | 'createdAt', date: Date) => {
+      const id = `${key}:${date.getTime()}`;
+      let literal = formatted.get(id);
+      if (!literal) {
+        const type = Practitioner.getAttributes()[key].type as { stringify(value: unknown, options?: object): string };
+        literal = sequelize.literal(sequelize.escape(type.stringify(date, { timezone: (sequelize as unknown as { options: { timezone?: string } }).options.timezone })));
+        formatted.set(id, literal);
+      }
+      return literal;
+    };
+    const now = dateLiteral('createdAt', new Date());
+    const record = (r: NewPractitioner) => {
+      const values: Record<string, unknown> = {
+        ...r,
+        ipFields: JSON.stringify(r.ipFields),
+        qualifications: JSON.stringify(r.qualifications),
+        verifiedAt: r.verifiedAt ? dateLiteral('verifiedAt', r.verifiedAt) : null,
+        birthDate: /^\d{4}-\d{2}-\d{2}$/.test(r.birthDate) ? sequelize.literal(sequelize.escape(r.birthDate)) : r.birthDate, // already as DATEONLY stores it
+        createdAt: now,
+        updatedAt: now,
+      };
+      const byColumn: Record<string, unknown> = {};
+      for (const key in values) byColumn[fieldOf[key]] = values[key];
+      return byColumn;
+    };
+    await sequelize.getQueryInterface().bulkInsert(Practitioner.getTableName() as string, rows.map(record), { transaction }, byField);
+    if (listener) await listener(rows.map((r) => ({ before: null, after: { ...snapshot((k) => r[k as keyof NewPractitioner] ?? null), id: null } })), transaction);
+  }
+
+  return { Practitioner, insertMany };
 }
+
+/** A record as the import creates it: every column but the id and the timestamps. */
+export type NewPractitioner = Omit<InferAttributes<PractitionerRow>, 'id' | 'createdAt' | 'updatedAt'>;
 
 export type TalentModels = ReturnType<typeof defineTalentModels>;
