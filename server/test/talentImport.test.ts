@@ -1,5 +1,10 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { UPLOAD_TMP_DIR } from '../src/platform/http/route';
+import { recount } from '../src/stats/recount';
 import { hashIdNumber } from '../src/talent/idNumber';
+import { MAX_REPORTED_ERRORS } from '../src/talent/importer';
+import { IMPORT_MAX_BYTES } from '../src/talent/officeRoutes';
 import { auth, binary, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
@@ -40,7 +45,7 @@ describe('importing talent records', () => {
     expect(await countOf(id(101))).toBe(0);
 
     const res = await upload(file).expect(200);
-    expect(res.body).toMatchObject({ created: 3, updated: 0, unchanged: 0, dryRun: false });
+    expect(res.body).toMatchObject({ created: 3, updated: 0, unchanged: 0, dryRun: false, errorCount: 8 });
     const errors = res.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
     expect(errors).toEqual(['4:身份证号码', '5:区县', '6:单位类型', '6:业务领域', '7:姓名', '8:身份证号码', '9:身份证号码', '10:审核状态']);
     expect(res.body.errors.find((e: { row: number }) => e.row === 8).message).toMatch(/第 2 行/);
@@ -116,11 +121,63 @@ describe('importing talent records', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), Buffer.alloc(100)]);
     await upload(png, 'photo.png').expect(400);
     await upload(Buffer.from('not really excel'), 'old.xls').expect(400);
-    const huge = await upload(Buffer.concat([csv(), Buffer.alloc(21 * 1024 * 1024, 0x20)])).expect(413);
+    const huge = await upload(Buffer.concat([csv(), Buffer.alloc(IMPORT_MAX_BYTES + 1024 * 1024 - csv().length, 0x20)])).expect(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     await t.request.post('/api/talents/import').set(auth(office.token)).expect(400);
     const trainer = await t.userWithRole('trainer');
     await t.request.post('/api/talents/import').set(auth(trainer.token)).attach('file', csv(), 'x.csv').expect(403);
+  });
+});
+
+describe('importing big files', () => {
+  const uploads = () => (fs.existsSync(UPLOAD_TMP_DIR) ? fs.readdirSync(UPLOAD_TMP_DIR) : []);
+
+  it('reports a duplicate with the earlier row number across batches, and bounds the error list while counting every error', async () => {
+    const good = Array.from({ length: 450 }, (_, i) => `批量${i},${makeIdNumber('500112', '19700101', 100 + i)},渝北区,批量单位,企业,知识产权代理,专利,中级,,`);
+    const bad = Array.from({ length: MAX_REPORTED_ERRORS + 200 }, (_, i) => `坏${i},123,渝北区,坏单位,企业,知识产权代理,专利,中级,,`);
+    const duplicate = `又一个,${makeIdNumber('500112', '19700101', 100)},渝北区,重复单位,企业,知识产权代理,专利,中级,,`;
+    const res = await upload(csv(...good, ...bad, duplicate), 'big.csv').expect(200);
+    expect(res.body).toMatchObject({ created: 450, errorCount: MAX_REPORTED_ERRORS + 201 });
+    expect(res.body.errors).toHaveLength(MAX_REPORTED_ERRORS);
+    expect(res.body.errors[0]).toMatchObject({ row: 452, column: '身份证号码' });
+    expect(res.body.errors.at(-1).row).toBe(451 + MAX_REPORTED_ERRORS);
+
+    const again = await upload(csv(...good.slice(0, 300), duplicate), 'dup.csv').expect(200);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 300, errorCount: 1 });
+    expect(again.body.errors[0]).toMatchObject({ row: 302, column: '身份证号码', message: '与第 2 行的身份证号码重复' });
+  });
+
+  it('writes nothing from a file that turns out damaged further down, and leaves no temporary file behind', async () => {
+    const before = uploads();
+    const rows = Array.from({ length: 600 }, (_, i) => `损坏${i},${makeIdNumber('500113', '19710101', 100 + i)},巴南区,某单位,企业,知识产权代理,专利,中级,,`);
+    const broken = await upload(csv(...rows, '"未闭合的引号,1,2'), 'broken.csv').expect(400);
+    expect(broken.body.error.details[0].message).toMatch(/CSV 格式有误/);
+    expect(await countOf(makeIdNumber('500113', '19710101', 100))).toBe(0);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('人才信息');
+    sheet.addRow(HEADER.split(','));
+    for (const row of rows) sheet.addRow(row.split(','));
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const truncated = await upload(xlsx.subarray(0, Math.floor(xlsx.length * 0.8)), 'truncated.xlsx').expect(400);
+    expect(truncated.body.error.details[0].message).toMatch(/无法读取该 Excel 文件/);
+    expect(await countOf(makeIdNumber('500113', '19710101', 100))).toBe(0);
+    await upload(Buffer.concat([csv(...rows), Buffer.alloc(IMPORT_MAX_BYTES, 0x20)]), 'huge.csv').expect(413);
+    expect(uploads()).toEqual(before);
+
+    const whole = await upload(xlsx, 'whole.xlsx').expect(200);
+    expect(whole.body).toMatchObject({ created: 600, errorCount: 0 });
+    expect(uploads()).toEqual(before);
+  });
+});
+
+describe('bulk writes and the statistics', () => {
+  it('a bulkCreate through the model goes through the per-row hooks, and refuses options that would skip rows', async () => {
+    const row = (n: number) => ({ userId: null, name: `批${n}`, idHash: hashIdNumber(makeIdNumber('500114', '19720101', n), t.config.idHashKey), idMasked: '500***********0000', gender: 'male', birthDate: '1972-01-01', district: '500114', orgName: '某单位', orgType: 'enterprise', category: 'agent', ipFields: ['patent'], titleLevel: 'none', qualifications: [], email: null, tier: 'none', status: 'verified', rejectReason: null, verifiedAt: new Date(), source: 'import' });
+    const P = Practitioner() as unknown as { bulkCreate(rows: object[], options?: object): Promise<unknown> };
+    await P.bulkCreate([row(101), row(103), row(105)]);
+    expect(await recount(t.db)).toEqual([]);
+    await expect(P.bulkCreate([row(107)], { ignoreDuplicates: true })).rejects.toThrow(/statistics/);
   });
 });
 

@@ -5,8 +5,8 @@ import { ValidationError } from '../platform/errors';
 import { DISTRICTS } from '../reference/districts';
 import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, TIERS, TITLE_LEVELS, type Tier } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
-import { readSheet } from './importFile';
-import type { PractitionerRow, TalentModels } from './models';
+import { openSheet } from './importFile';
+import type { NewPractitioner, PractitionerRow, TalentModels } from './models';
 import { profileInput, type ProfileInput } from './schemas';
 
 /** The columns of an import file: Chinese headers (and the aliases people actually use). */
@@ -38,9 +38,15 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** The first MAX_REPORTED_ERRORS errors, in row order. */
   errors: ImportError[];
+  /** How many errors there were in all (more than errors.length when the list was cut). */
+  errorCount: number;
   dryRun: boolean;
 }
+
+/** A file of 100,000 bad rows would otherwise answer with a list of 100,000 errors (tens of MB). */
+export const MAX_REPORTED_ERRORS = 1000;
 
 /** Label or value, either accepted: 企业 or enterprise. */
 function lookup(entries: readonly { value: string; label: string }[]) {
@@ -122,13 +128,55 @@ function parseRow(row: number, get: (key: ColumnKey) => string): ParsedRow | Imp
   return { row, profile: parsed.data, tier, status };
 }
 
+function requireColumns(indexOf: Map<ColumnKey, number>): void {
+  const missing = IMPORT_COLUMNS.filter((c) => c.required && !indexOf.has(c.key)).map((c) => c.header);
+  if (missing.length) {
+    throw new ValidationError(missing.map((h) => ({ path: h, message: `缺少必填列「${h}」` })), `文件缺少必填列：${missing.join('、')}`);
+  }
+}
+
 /** Rows per transaction: each row lands whole or not at all; batches keep big files fast. */
 const BATCH = 200;
+
+type Transaction = Parameters<Parameters<Database['writeTransaction']>[0]>[0];
+type Outcome = 'created' | 'updated' | 'unchanged';
+/** A valid row as a batch keeps it until written: the record's fields, not the validator's output. */
+interface GoodRow {
+  idHash: string;
+  fields: ImportedFields;
+  tier: Tier | undefined;
+  status: 'verified' | 'pending';
+}
+type ImportedFields = ReturnType<typeof fieldsOf>;
+
+function fieldsOf(p: ProfileInput) {
+  return {
+    name: p.name,
+    idMasked: maskIdNumber(p.idNumber.normalized),
+    gender: p.idNumber.gender,
+    birthDate: p.idNumber.birthDate,
+    district: p.district,
+    orgName: p.orgName,
+    orgType: p.orgType,
+    category: p.category,
+    ipFields: p.ipFields,
+    titleLevel: p.titleLevel,
+    qualifications: p.qualifications,
+    email: p.email ?? null,
+  };
+}
 
 /**
  * Imports talent records keyed on the ID number's keyed hash. New people are created (verified unless
  * the file says 待审核); known unclaimed records are updated; a record an account has claimed keeps
  * what its holder entered and takes only the office's tier. The same file twice creates nothing.
+ *
+ * The file is streamed twice from its temporary file: once to the end before anything is written (so a
+ * damaged file, or one without the required columns or rows, changes nothing), then row by row,
+ * each batch of valid rows looked up and written in one transaction (new records in one bulk insert;
+ * the statistics' tallies follow in the same transaction, told by the models' insertMany). Memory holds
+ * two batches (one being written, the next being read), the keyed hashes seen so far (to name the
+ * earlier row of a duplicate) and, for .xlsx, the shared strings table; not the file.
  */
 export class TalentImporter {
   constructor(
@@ -139,86 +187,114 @@ export class TalentImporter {
     private readonly idHashKey: string,
   ) {}
 
-  async run(actorId: number, content: Buffer | undefined, filename: string, dryRun: boolean): Promise<ImportReport> {
-    const sheet = await readSheet(content, filename);
-    const indexOf = new Map<ColumnKey, number>();
-    for (const column of IMPORT_COLUMNS) {
-      const at = sheet.headers.findIndex((h) => h === column.header || (column.aliases as readonly string[]).includes(h));
-      if (at >= 0) indexOf.set(column.key, at);
-    }
-    const missing = IMPORT_COLUMNS.filter((c) => c.required && !indexOf.has(c.key)).map((c) => c.header);
-    if (missing.length) {
-      throw new ValidationError(missing.map((h) => ({ path: h, message: `缺少必填列「${h}」` })), `文件缺少必填列：${missing.join('、')}`);
-    }
-    if (sheet.rows.length === 0) throw new ValidationError([{ path: 'file', message: '文件中没有数据行' }], '文件中没有数据行');
-
-    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, errors: [], dryRun };
-    const good: (ParsedRow & { idHash: string })[] = [];
-    const firstRowOf = new Map<string, number>();
-    for (const { row, cells } of sheet.rows) {
-      const parsed = parseRow(row, (key) => (indexOf.has(key) ? (cells[indexOf.get(key)!] ?? '').trim() : ''));
-      if (Array.isArray(parsed)) {
-        report.errors.push(...parsed);
-        continue;
-      }
-      const idHash = hashIdNumber(parsed.profile.idNumber.normalized, this.idHashKey);
-      const earlier = firstRowOf.get(idHash);
-      if (earlier !== undefined) {
-        report.errors.push({ row, column: HEADER_OF.idNumber, message: `与第 ${earlier} 行的身份证号码重复` });
-        continue;
-      }
-      firstRowOf.set(idHash, row);
-      good.push({ ...parsed, idHash });
-    }
-
-    for (let i = 0; i < good.length; i += BATCH) {
-      const batch = good.slice(i, i + BATCH);
-      const apply = async (transaction?: Parameters<Parameters<Database['writeTransaction']>[0]>[0]) => {
-        const existing = new Map((await this.models.Practitioner.findAll({ where: { idHash: batch.map((r) => r.idHash) }, transaction })).map((r) => [r.idHash, r]));
-        for (const item of batch) {
-          const outcome = await this.applyRow(item, existing.get(item.idHash), dryRun ? undefined : transaction);
-          report[outcome]++;
+  async run(actorId: number, file: { path: string; size: number } | undefined, filename: string, dryRun: boolean): Promise<ImportReport> {
+    const sheet = await openSheet(file, filename);
+    try {
+      const indexOf = new Map<ColumnKey, number>();
+      let dataRows = 0;
+      let first = true;
+      for await (const { row, cells } of sheet.rows()) {
+        if (row !== 1) dataRows++;
+        if (!first) continue;
+        first = false;
+        // The first row read is the header if it is row 1 (an empty row 1 means no header).
+        for (const column of IMPORT_COLUMNS) {
+          const at = row === 1 ? cells.findIndex((h) => h === column.header || (column.aliases as readonly string[]).includes(h)) : -1;
+          if (at >= 0) indexOf.set(column.key, at);
         }
+        requireColumns(indexOf);
+      }
+      if (first) requireColumns(indexOf); // nothing at all in the file
+      if (dataRows === 0) throw new ValidationError([{ path: 'file', message: '文件中没有数据行' }], '文件中没有数据行');
+
+      const report: ImportReport = { created: 0, updated: 0, unchanged: 0, errors: [], errorCount: 0, dryRun };
+      const fail = (errors: ImportError[]) => {
+        for (const e of errors) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+        report.errorCount += errors.length;
       };
-      if (dryRun) await apply();
-      else await this.db.writeTransaction(apply);
-    }
+      const firstRowOf = new Map<string, number>();
+      let batch: GoodRow[] = [];
+      // One batch is written while the next is read: the database works in its own thread (SQLite)
+      // or server (MariaDB) meanwhile. Batches are still applied one after the other, in file order.
+      let writing: Promise<void> | undefined;
+      const flush = async () => {
+        const rows = batch;
+        batch = [];
+        await writing;
+        writing = this.applyBatch(rows, dryRun).then((outcomes) => {
+          for (const outcome of outcomes) report[outcome]++;
+        });
+        writing.catch(() => undefined); // awaited (and thrown) at the next flush or at the end
+      };
+      try {
+        for await (const { row, cells } of sheet.rows()) {
+          if (row === 1) continue;
+          const parsed = parseRow(row, (key) => (indexOf.has(key) ? (cells[indexOf.get(key)!] ?? '').trim() : ''));
+          if (Array.isArray(parsed)) {
+            fail(parsed);
+            continue;
+          }
+          const idHash = hashIdNumber(parsed.profile.idNumber.normalized, this.idHashKey);
+          const earlier = firstRowOf.get(idHash);
+          if (earlier !== undefined) {
+            fail([{ row, column: HEADER_OF.idNumber, message: `与第 ${earlier} 行的身份证号码重复` }]);
+            continue;
+          }
+          firstRowOf.set(idHash, row);
+          batch.push({ idHash, fields: fieldsOf(parsed.profile), tier: parsed.tier, status: parsed.status });
+          if (batch.length === BATCH) await flush();
+        }
+        if (batch.length) await flush();
+        await writing;
+      } finally {
+        await writing?.catch(() => undefined); // nothing keeps writing after the request has its answer
+      }
 
-    if (!dryRun) {
-      await this.db.writeTransaction((transaction) =>
-        this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors.length } }, transaction),
-      );
-    }
-    return report;
-  }
-
-  /** Decides (and unless dry-running, writes) one row: created, updated or unchanged. */
-  private async applyRow(item: ParsedRow & { idHash: string }, current: PractitionerRow | undefined, transaction: Parameters<Parameters<Database['writeTransaction']>[0]>[0] | undefined): Promise<'created' | 'updated' | 'unchanged'> {
-    const p = item.profile;
-    const fields = {
-      name: p.name,
-      idMasked: maskIdNumber(p.idNumber.normalized),
-      gender: p.idNumber.gender,
-      birthDate: p.idNumber.birthDate,
-      district: p.district,
-      orgName: p.orgName,
-      orgType: p.orgType,
-      category: p.category,
-      ipFields: p.ipFields,
-      titleLevel: p.titleLevel,
-      qualifications: p.qualifications,
-      email: p.email ?? null,
-    };
-    if (!current) {
-      if (transaction) {
-        await this.models.Practitioner.create(
-          { ...fields, idHash: item.idHash, userId: null, source: 'import', tier: item.tier ?? 'none', status: item.status, rejectReason: null, verifiedAt: item.status === 'verified' ? this.clock.now() : null },
-          { transaction },
+      if (!dryRun) {
+        await this.db.writeTransaction((transaction) =>
+          this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount } }, transaction),
         );
       }
-      return 'created';
+      return report;
+    } finally {
+      sheet.close();
     }
-    // A claimed record belongs to its holder: the import may only set the office's tier.
+  }
+
+  /**
+   * One batch: the records already known looked up together, then (unless dry-running) the changes
+   * written in one transaction. Outcomes are counted by the caller only once the transaction has
+   * committed, so a retried transaction (a MariaDB deadlock victim) is not counted twice.
+   */
+  private async applyBatch(batch: GoodRow[], dryRun: boolean): Promise<Outcome[]> {
+    const apply = async (transaction?: Transaction) => {
+      const existing = new Map((await this.models.Practitioner.findAll({ where: { idHash: batch.map((r) => r.idHash) }, transaction })).map((r) => [r.idHash, r]));
+      const outcomes: Outcome[] = [];
+      const creates: NewPractitioner[] = [];
+      for (const item of batch) {
+        const { fields } = item;
+        const current = existing.get(item.idHash);
+        if (!current) {
+          creates.push({ ...fields, idHash: item.idHash, userId: null, source: 'import', tier: item.tier ?? 'none', status: item.status, rejectReason: null, verifiedAt: item.status === 'verified' ? this.clock.now() : null });
+          outcomes.push('created');
+          continue;
+        }
+        const changes = this.changesTo(current, item, fields);
+        if (!changes) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        if (transaction) await current.update(changes, { transaction });
+        outcomes.push('updated');
+      }
+      if (transaction) await this.models.insertMany(creates, transaction);
+      return outcomes;
+    };
+    return dryRun ? apply() : this.db.writeTransaction(apply);
+  }
+
+  /** What an import would change on a known record, or null. A claimed record belongs to its holder: only the office's tier. */
+  private changesTo(current: PractitionerRow, item: GoodRow, fields: ImportedFields): Record<string, unknown> | null {
     const changes: Record<string, unknown> = {};
     if (item.tier !== undefined && item.tier !== current.tier) changes.tier = item.tier;
     if (current.userId === null) {
@@ -227,8 +303,6 @@ export class TalentImporter {
         if (JSON.stringify(now) !== JSON.stringify(value)) changes[key] = value;
       }
     }
-    if (Object.keys(changes).length === 0) return 'unchanged';
-    if (transaction) await current.update(changes, { transaction });
-    return 'updated';
+    return Object.keys(changes).length ? changes : null;
   }
 }

@@ -109,7 +109,10 @@ export const importReportView = z
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
-    errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+    errors: z
+      .array(z.object({ row: z.number().int(), column: z.string(), message: z.string() }))
+      .openapi({ description: 'the first 1,000 errors in row order (a file of bad rows could otherwise have 100,000)' }),
+    errorCount: z.number().int().openapi({ description: 'all errors; more than errors.length when the list was cut' }),
     dryRun: z.boolean(),
   })
   .openapi('TalentImportReport');

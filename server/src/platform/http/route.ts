@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import multer from '@koa/multer';
 import type Router from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
@@ -8,8 +11,10 @@ import { parseInput } from './validate';
 import { errorBodySchema } from './openapi';
 import { PayloadTooLargeError, ValidationError } from '../errors';
 
+/** An uploaded file: in memory (`buffer`), or with `storage: 'disk'` in a temporary file (`path`). */
 export interface UploadedFile {
-  buffer: Buffer;
+  buffer?: Buffer;
+  path?: string;
   size: number;
   originalname: string;
 }
@@ -19,10 +24,19 @@ export interface UploadSpec {
   field: string;
   maxBytes: number;
   description: string;
+  /**
+   * 'memory' (default) hands the handler a Buffer; 'disk' streams the upload to a temporary file,
+   * removed when the request ends, for files too large to hold in memory.
+   */
+  storage?: 'memory' | 'disk';
 }
 
+/** Where `storage: 'disk'` uploads wait while their request runs. */
+export const UPLOAD_TMP_DIR = path.join(os.tmpdir(), 'cqip-uploads');
+
 function uploadMiddleware(spec: UploadSpec) {
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: spec.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } }).single(spec.field);
+  const storage = spec.storage === 'disk' ? multer.diskStorage({ destination: UPLOAD_TMP_DIR }) : multer.memoryStorage();
+  const parse = multer({ storage, limits: { fileSize: spec.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } }).single(spec.field);
   return async (ctx: Context, next: () => Promise<unknown>) => {
     try {
       await parse(ctx as never, async () => undefined);
@@ -31,7 +45,12 @@ function uploadMiddleware(spec: UploadSpec) {
       if (code === 'LIMIT_FILE_SIZE') throw new PayloadTooLargeError(`文件不能超过 ${Math.round(spec.maxBytes / 1024 / 1024)} MB`);
       throw new ValidationError([{ path: spec.field, message: code === 'LIMIT_UNEXPECTED_FILE' ? '上传的文件字段不正确' : '无法读取上传的内容' }]);
     }
-    await next();
+    const file = (ctx as unknown as { file?: UploadedFile }).file;
+    try {
+      await next();
+    } finally {
+      if (file?.path) await fs.promises.rm(file.path, { force: true });
+    }
   };
 }
 
@@ -111,16 +130,20 @@ export class Routes {
     this.router[def.method](def.path, async (ctx: Context) => {
       const user = (ctx.state.user ?? null) as AuthUser | null;
       authorize(def.access, user);
-      if (upload) await upload(ctx, async () => undefined);
-      const params = (def.params ? parseInput(def.params, ctx.params) : ctx.params) as z.infer<P>;
-      const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
-      const body = (def.body ? parseInput(def.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined) as z.infer<B>;
-      const file = (ctx as unknown as { file?: UploadedFile }).file;
-      const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx, file });
-      if (isFile || result === SENT) return;
-      const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
-      ctx.status = answer.status;
-      ctx.body = def.response.parse(answer.body);
+      const handle = async () => {
+        const params = (def.params ? parseInput(def.params, ctx.params) : ctx.params) as z.infer<P>;
+        const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
+        const body = (def.body ? parseInput(def.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined) as z.infer<B>;
+        const file = (ctx as unknown as { file?: UploadedFile }).file;
+        const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx, file });
+        if (isFile || result === SENT) return;
+        const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
+        ctx.status = answer.status;
+        ctx.body = def.response.parse(answer.body);
+      };
+      // With an upload, the handler runs inside it, so a temporary file outlives the handler only until it returns.
+      if (upload) await upload(ctx, handle);
+      else await handle();
     });
   }
 
