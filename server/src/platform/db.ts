@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
+import { tuneSqliteConnections } from './sqliteConnections';
 
 export type Dialect = 'sqlite' | 'mysql';
 
-/** How long a SQLite connection waits for another writer before giving up. */
-const SQLITE_BUSY_TIMEOUT_MS = 15000;
 /** MySQL/MariaDB deadlocks are resolved by the server killing one transaction; we retry it. */
 const MYSQL_DEADLOCK_RETRIES = 5;
 
@@ -39,33 +38,15 @@ function sqliteStorage(url: string): string {
   return path.resolve(rest);
 }
 
-interface SqliteConnection {
-  configure(option: 'busyTimeout', value: number): void;
-  run(sql: string): void;
-}
-
 export function createDatabase(url: string): Database {
   const dialect: Dialect = url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   let sequelize: Sequelize;
+  let sqliteConnections: { closeAll(): Promise<void> } | null = null;
   if (dialect === 'sqlite') {
     const storage = sqliteStorage(url);
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(storage), { recursive: true });
     sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false });
-    // Sequelize opens one SQLite connection per transaction and runs no hook when it does, so every
-    // new connection is configured here: wait for the write lock instead of failing with SQLITE_BUSY.
-    const manager = sequelize.connectionManager as unknown as {
-      getConnection(options?: unknown): Promise<SqliteConnection>;
-    };
-    const configured = new WeakSet<object>();
-    const getConnection = manager.getConnection.bind(manager);
-    manager.getConnection = async (options?: unknown) => {
-      const connection = await getConnection(options);
-      if (!configured.has(connection)) {
-        connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
-        configured.add(connection);
-      }
-      return connection;
-    };
+    sqliteConnections = tuneSqliteConnections(sequelize);
   } else {
     sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
       dialect: 'mysql',
@@ -104,15 +85,15 @@ export function createDatabase(url: string): Database {
       await sequelize.query('SELECT 1');
     },
     async close() {
+      await sqliteConnections?.closeAll();
       await sequelize.close();
     },
   };
 }
 
-/** WAL lets readers go on while one writer writes; set once per database file (it persists). */
+/** WAL lets readers go on while one writer writes; set once per database file (it persists). `synchronous` is per connection: sqliteConnections.ts. */
 export async function prepareDatabase(db: Database): Promise<void> {
   if (db.dialect === 'sqlite') {
     await db.sequelize.query('PRAGMA journal_mode = WAL');
-    await db.sequelize.query('PRAGMA synchronous = NORMAL');
   }
 }

@@ -1,0 +1,114 @@
+import type { Sequelize } from 'sequelize';
+
+/** How long a SQLite connection waits for another writer (another process) before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 15000;
+
+type Callback = (this: unknown, err: Error | null, rows?: unknown) => void;
+
+/** The part of a node-sqlite3 Database that Sequelize and we use. */
+interface SqliteConnection {
+  uuid?: string;
+  configure(option: 'busyTimeout', value: number): void;
+  all(sql: string, ...rest: unknown[]): void;
+  run(sql: string, ...rest: unknown[]): void;
+  exec(sql: string, ...rest: unknown[]): void;
+  close(callback?: (err: Error | null) => void): void;
+}
+
+interface ConnectionManager {
+  connections: Record<string, SqliteConnection>;
+  getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection, force?: boolean): void;
+}
+
+const TABLE_INFO = /^PRAGMA table_info\(`?([\w]+)`?\)$/i;
+const DDL = /^\s*(CREATE|ALTER|DROP)\s/i;
+
+/**
+ * Every connection gets the busy timeout and `synchronous = NORMAL`. And two costs Sequelize's SQLite dialect pays that a profile of the sign-up rush showed on the critical
+ * path, removed here at the connection:
+ *
+ * - It opens a new database connection for every transaction and closes it after (open, schema read,
+ *   close: several thread-pool round trips per write). Writers here run one at a time (see db.ts), so
+ *   transaction connections are kept open and handed out again.
+ * - Before every model SELECT it asks `PRAGMA table_info` of the table to learn the column types it
+ *   parses results with: a second round trip for every read. The schema only changes by migration
+ *   (DDL), so the answer is kept per table until any connection runs DDL.
+ */
+export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promise<void> } {
+  const manager = sequelize.connectionManager as unknown as ConnectionManager;
+  // An in-memory database is one shared connection already (Sequelize keys it by `inMemory`).
+  const inMemory = ((sequelize as unknown as { options: { storage?: string } }).options.storage ?? ':memory:') === ':memory:';
+  const tableInfo = new Map<string, unknown>();
+  const idle: SqliteConnection[] = [];
+  const opened = new Set<SqliteConnection>();
+  const tuned = new WeakSet<object>();
+
+  const tune = (connection: SqliteConnection) => {
+    if (tuned.has(connection)) return;
+    tuned.add(connection);
+    opened.add(connection);
+    connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+    const all = connection.all.bind(connection);
+    const run = connection.run.bind(connection);
+    const exec = connection.exec.bind(connection);
+    connection.all = (sql: string, ...rest: unknown[]) => {
+      const table = TABLE_INFO.exec(sql)?.[1];
+      const callback = rest[rest.length - 1] as Callback;
+      if (table === undefined || typeof callback !== 'function') {
+        if (DDL.test(sql)) tableInfo.clear();
+        return all(sql, ...rest);
+      }
+      const known = tableInfo.get(table);
+      if (known) return process.nextTick(() => callback.call(connection, null, known));
+      all(sql, ...rest.slice(0, -1), function (this: unknown, err: Error | null, rows: unknown) {
+        if (!err && Array.isArray(rows) && rows.length > 0) tableInfo.set(table, rows);
+        callback.call(this, err, rows);
+      });
+    };
+    connection.run = (sql: string, ...rest: unknown[]) => {
+      if (DDL.test(sql)) tableInfo.clear();
+      return run(sql, ...rest);
+    };
+    connection.exec = (sql: string, ...rest: unknown[]) => {
+      if (DDL.test(sql)) tableInfo.clear();
+      return exec(sql, ...rest);
+    };
+  };
+
+  const getConnection = manager.getConnection.bind(manager);
+  const releaseConnection = manager.releaseConnection.bind(manager);
+  manager.getConnection = async (options) => {
+    const uuid = options?.uuid;
+    if (uuid && uuid !== 'default' && !inMemory) {
+      const reused = idle.pop();
+      if (reused) {
+        manager.connections[uuid] = reused;
+        return reused;
+      }
+    }
+    const connection = await getConnection(options);
+    if (!tuned.has(connection)) {
+      tune(connection);
+      // Per connection, not per file: without it every transaction connection ran at the default
+      // FULL and synced the disk at each commit (WAL with NORMAL syncs at checkpoints; a commit
+      // survives a crash of the process, and the database stays consistent after a power loss).
+      await new Promise<void>((resolve, reject) => connection.run('PRAGMA synchronous = NORMAL', (err: Error | null) => (err ? reject(err) : resolve())));
+    }
+    return connection;
+  };
+  manager.releaseConnection = (connection, force) => {
+    const uuid = connection.uuid;
+    if (!uuid || uuid === 'default' || force || inMemory) return releaseConnection(connection, force);
+    delete manager.connections[uuid];
+    idle.push(connection);
+  };
+
+  return {
+    async closeAll() {
+      const closing = [...idle];
+      idle.length = 0;
+      await Promise.all(closing.map((c) => new Promise<void>((resolve) => (opened.delete(c), c.close(() => resolve())))));
+    },
+  };
+}
