@@ -1,4 +1,4 @@
-import { fn, col, Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { fn, col, literal, Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { AccountService } from '../accounts/service';
 import type { AuditService } from '../audit/service';
 import type { ClassFacts, ClassService, SeatCounts } from '../classes/service';
@@ -44,6 +44,25 @@ export interface RosterEntry {
 
 const EMPTY_COUNTS: SeatCounts = { enrolled: 0, waitlisted: 0, pending: 0 };
 
+/** A class's seats as the enrollment rules see them (counted under the class lock). */
+export interface SeatTally {
+  enrolled: number;
+  waitlisted: number;
+  /** The highest waitlist number ever given in the class (numbers are never reused). */
+  lastSeq: number;
+}
+
+export type Placement =
+  | { status: 'enrolled'; waitlistSeq: null; waitlistPosition?: undefined }
+  | { status: 'waitlisted'; waitlistSeq: number; waitlistPosition: number }
+  | { status: 'pending'; waitlistSeq: null; waitlistPosition?: undefined };
+
+/** A free seat if there is one, else the end of the waitlist (everyone waiting is ahead). */
+export function placement(capacity: number, tally: SeatTally): Placement {
+  if (tally.enrolled < capacity) return { status: 'enrolled', waitlistSeq: null };
+  return { status: 'waitlisted', waitlistSeq: tally.lastSeq + 1, waitlistPosition: tally.waitlisted + 1 };
+}
+
 export class EnrollmentService {
   constructor(
     private readonly db: Database,
@@ -63,11 +82,6 @@ export class EnrollmentService {
     return this.models.Enrollment.count({ where: { classId, status: 'enrolled' }, transaction });
   }
 
-  private async nextWaitlistSeq(classId: number, transaction: Transaction): Promise<number> {
-    const max = (await this.models.Enrollment.max('waitlistSeq', { where: { classId }, transaction })) as number | null;
-    return (max ?? 0) + 1;
-  }
-
   private async waitlistPosition(row: EnrollmentRow, transaction?: Transaction): Promise<number | undefined> {
     if (row.status !== 'waitlisted' || row.waitlistSeq === null) return undefined;
     const ahead = await this.models.Enrollment.count({
@@ -82,11 +96,24 @@ export class EnrollmentService {
     return { id: row.id, classId: row.classId, status: row.status as ActiveStatus, ...(position ? { waitlistPosition: position } : {}) };
   }
 
-  /** Places a new or approved enrollment: a free seat if there is one, else the end of the waitlist. */
-  private async seatOrWaitlist(cls: ClassFacts, transaction: Transaction): Promise<{ status: 'enrolled' | 'waitlisted'; waitlistSeq: number | null }> {
-    const enrolled = await this.countEnrolled(cls.id, transaction);
-    if (enrolled < cls.capacity) return { status: 'enrolled', waitlistSeq: null };
-    return { status: 'waitlisted', waitlistSeq: await this.nextWaitlistSeq(cls.id, transaction) };
+  /** Seats taken, the waitlist's length and its last number, in one read of the class's enrollments (index only). */
+  private async seatTally(classId: number, transaction: Transaction): Promise<SeatTally> {
+    const row = (await this.models.Enrollment.findOne({
+      attributes: [
+        [literal("COALESCE(SUM(CASE WHEN status = 'enrolled' THEN 1 ELSE 0 END), 0)"), 'enrolled'],
+        [literal("COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0)"), 'waitlisted'],
+        [literal('COALESCE(MAX(waitlist_seq), 0)'), 'lastSeq'],
+      ],
+      where: { classId },
+      raw: true,
+      transaction,
+    })) as unknown as Record<keyof SeatTally, number | string>;
+    return { enrolled: Number(row.enrolled), waitlisted: Number(row.waitlisted), lastSeq: Number(row.lastSeq) };
+  }
+
+  /** Places a new or approved enrollment: a free seat if there is one, else the end of the waitlist. Runs under the class lock. */
+  private async seatOrWaitlist(cls: ClassFacts, transaction: Transaction): Promise<Placement> {
+    return placement(cls.capacity, await this.seatTally(cls.id, transaction));
   }
 
   /** Gives every free seat to the earliest waitlisted enrollments. Runs under the class lock. */
@@ -104,26 +131,29 @@ export class EnrollmentService {
   }
 
   /**
-   * A practitioner signs up. Behind the class's row lock: the same call again returns the same
-   * enrollment; otherwise a seat, the waitlist, or (classes needing approval) pending, which holds no seat.
+   * A practitioner signs up. The same call again returns the same enrollment; otherwise, behind the
+   * class's row lock, a seat, the waitlist, or (classes needing approval) pending, which holds no seat.
    */
   async enroll(userId: number, classId: number): Promise<{ enrollment: EnrollmentOutcome; created: boolean }> {
     const practitionerId = await this.practitionerIdOf(userId);
+    // A repeated tap is answered from its row without joining the writers. Two first taps at once both
+    // pass here: the unique index stops the second, which is answered with the first's row below.
+    const existing = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true } });
+    if (existing) return { enrollment: await this.outcome(existing), created: false };
     try {
       return await this.db.writeTransaction(async (transaction) => {
         const cls = await this.classes.lockForSeats(classId, transaction);
-        const existing = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true }, transaction });
-        if (existing) return { enrollment: await this.outcome(existing, transaction), created: false };
         if (cls.status !== 'open') {
           const why = { cancelled: '该开班已取消', completed: '该开班已结业', closed: '不在报名时间内' } as const;
           throw new ConflictError(`报名已截止：${why[cls.status as keyof typeof why]}`, 'ENROLLMENT_CLOSED');
         }
-        const placement = cls.requiresApproval ? { status: 'pending' as const, waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
+        const placed: Placement = cls.requiresApproval ? { status: 'pending', waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
+        const { waitlistPosition, ...fields } = placed;
         const row = await this.models.Enrollment.create(
-          { classId, practitionerId, ...placement, active: true, decidedBy: null, endedAt: null, outcome: null },
+          { classId, practitionerId, ...fields, active: true, decidedBy: null, endedAt: null, outcome: null },
           { transaction },
         );
-        return { enrollment: await this.outcome(row, transaction), created: true };
+        return { enrollment: { id: row.id, classId, status: placed.status, ...(waitlistPosition ? { waitlistPosition } : {}) }, created: true };
       });
     } catch (err) {
       // The unique index is the last word on "one active enrollment": a lost race answers with the winner.
@@ -160,8 +190,8 @@ export class EnrollmentService {
       if (row.status === 'enrolled' || row.status === 'waitlisted') return this.outcome(row, transaction);
       if (row.status !== 'pending') throw new ConflictError('只能审核待审核的报名', 'NOT_PENDING');
       if (cls.status === 'cancelled' || cls.status === 'completed') throw new ConflictError('开班已取消或已结业', 'ENROLLMENT_CLOSED');
-      const placement = await this.seatOrWaitlist(cls, transaction);
-      await row.update({ ...placement, decidedBy: actorId }, { transaction });
+      const { waitlistPosition: _position, ...placed } = await this.seatOrWaitlist(cls, transaction);
+      await row.update({ ...placed, decidedBy: actorId }, { transaction });
       await this.audit.record({ actorId, action: 'enrollment.approve', entity: 'enrollment', entityId: row.id, before: { status: 'pending' }, after: { status: row.status } }, transaction);
       return this.outcome(row, transaction);
     });
