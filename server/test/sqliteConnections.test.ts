@@ -57,4 +57,16 @@ sqliteOnly('SQLite connections (platform/sqliteConnections.ts)', () => {
     expect(found).toBeInstanceOf(Date);
     expect((found as Date).toISOString()).toBe(at.toISOString());
   });
+
+  it('answers a quick read while a slow one runs: reads outside transactions spread over connections', async () => {
+    const finished: string[] = [];
+    const slow = db.sequelize
+      .query('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT COUNT(*) AS n FROM c', { type: QueryTypes.SELECT })
+      .then(() => finished.push('slow'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the slow one is running
+    await db.sequelize.query('SELECT 1 AS one', { type: QueryTypes.SELECT }).then(() => finished.push('quick'));
+    await slow;
+    // On one connection (Sequelize's 'default') the quick read waited for the slow one to finish.
+    expect(finished).toEqual(['quick', 'slow']);
+  });
 });

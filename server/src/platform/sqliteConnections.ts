@@ -24,8 +24,11 @@ interface ConnectionManager {
 const TABLE_INFO = /^PRAGMA table_info\(`?([\w]+)`?\)$/i;
 const DDL = /^\s*(CREATE|ALTER|DROP)\s/i;
 
+/** Connections that serve reads and writes outside transactions (Sequelize has one: 'default'). */
+export const SQLITE_READ_CONNECTIONS = 3;
+
 /**
- * Every connection gets the busy timeout and `synchronous = NORMAL`. And two costs Sequelize's SQLite dialect pays that a profile of the sign-up rush showed on the critical
+ * Every connection gets the busy timeout and `synchronous = NORMAL`. And three costs Sequelize's SQLite dialect pays that a profile of the sign-up rush showed on the critical
  * path, removed here at the connection:
  *
  * - It opens a new database connection for every transaction and closes it after (open, schema read,
@@ -34,6 +37,9 @@ const DDL = /^\s*(CREATE|ALTER|DROP)\s/i;
  * - Before every model SELECT it asks `PRAGMA table_info` of the table to learn the column types it
  *   parses results with: a second round trip for every read. The schema only changes by migration
  *   (DDL), so the answer is kept per table until any connection runs DDL.
+ * - Every query outside a transaction goes to its one 'default' connection, which runs one statement at a
+ *   time: under load, reads queued behind each other while the CPU idled. With WAL, readers on separate
+ *   connections run side by side, so those queries go to the least busy of a few connections.
  */
 export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promise<void> } {
   const manager = sequelize.connectionManager as unknown as ConnectionManager;
@@ -41,13 +47,28 @@ export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promi
   const inMemory = ((sequelize as unknown as { options: { storage?: string } }).options.storage ?? ':memory:') === ':memory:';
   const tableInfo = new Map<string, unknown>();
   const idle: SqliteConnection[] = [];
-  const opened = new Set<SqliteConnection>();
   const tuned = new WeakSet<object>();
+  const busy = new Map<SqliteConnection, number>();
+  const readers: SqliteConnection[] = [];
+  let openingReaders: Promise<void> | null = null;
+
+  /** Counts a statement in flight on the connection until its callback runs. */
+  const counted = (connection: SqliteConnection, rest: unknown[]): unknown[] => {
+    const callback = rest[rest.length - 1];
+    if (typeof callback !== 'function') return rest;
+    busy.set(connection, (busy.get(connection) ?? 0) + 1);
+    return [
+      ...rest.slice(0, -1),
+      function (this: unknown, ...args: unknown[]) {
+        busy.set(connection, busy.get(connection)! - 1);
+        return (callback as (...a: unknown[]) => unknown).apply(this, args);
+      },
+    ];
+  };
 
   const tune = (connection: SqliteConnection) => {
-    if (tuned.has(connection)) return;
     tuned.add(connection);
-    opened.add(connection);
+    busy.set(connection, 0);
     connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
     const all = connection.all.bind(connection);
     const run = connection.run.bind(connection);
@@ -57,37 +78,32 @@ export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promi
       const callback = rest[rest.length - 1] as Callback;
       if (table === undefined || typeof callback !== 'function') {
         if (DDL.test(sql)) tableInfo.clear();
-        return all(sql, ...rest);
+        return all(sql, ...counted(connection, rest));
       }
       const known = tableInfo.get(table);
       if (known) return process.nextTick(() => callback.call(connection, null, known));
-      all(sql, ...rest.slice(0, -1), function (this: unknown, err: Error | null, rows: unknown) {
+      const remember = function (this: unknown, err: Error | null, rows: unknown) {
         if (!err && Array.isArray(rows) && rows.length > 0) tableInfo.set(table, rows);
         callback.call(this, err, rows);
-      });
+      };
+      all(sql, ...counted(connection, [...rest.slice(0, -1), remember]));
     };
     connection.run = (sql: string, ...rest: unknown[]) => {
       if (DDL.test(sql)) tableInfo.clear();
-      return run(sql, ...rest);
+      return run(sql, ...counted(connection, rest));
     };
     connection.exec = (sql: string, ...rest: unknown[]) => {
       if (DDL.test(sql)) tableInfo.clear();
-      return exec(sql, ...rest);
+      return exec(sql, ...counted(connection, rest));
     };
   };
 
   const getConnection = manager.getConnection.bind(manager);
   const releaseConnection = manager.releaseConnection.bind(manager);
-  manager.getConnection = async (options) => {
-    const uuid = options?.uuid;
-    if (uuid && uuid !== 'default' && !inMemory) {
-      const reused = idle.pop();
-      if (reused) {
-        manager.connections[uuid] = reused;
-        return reused;
-      }
-    }
-    const connection = await getConnection(options);
+
+  /** Opens (once) and tunes a connection Sequelize keeps under `uuid`. */
+  const open = async (options: { uuid?: string } | undefined, uuid: string): Promise<SqliteConnection> => {
+    const connection = await getConnection({ ...options, uuid });
     if (!tuned.has(connection)) {
       tune(connection);
       // Per connection, not per file: without it every transaction connection ran at the default
@@ -96,6 +112,30 @@ export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promi
       await new Promise<void>((resolve, reject) => connection.run('PRAGMA synchronous = NORMAL', (err: Error | null) => (err ? reject(err) : resolve())));
     }
     return connection;
+  };
+
+  const leastBusyReader = async (options: { uuid?: string } | undefined): Promise<SqliteConnection> => {
+    if (readers.length < SQLITE_READ_CONNECTIONS) {
+      openingReaders ??= (async () => {
+        for (let i = 0; i < SQLITE_READ_CONNECTIONS; i++) readers.push(await open(options, i === 0 ? 'default' : `reader-${i}`));
+      })();
+      await openingReaders;
+    }
+    let best = readers[0];
+    for (const reader of readers) if (busy.get(reader)! < busy.get(best)!) best = reader;
+    return best;
+  };
+
+  manager.getConnection = async (options) => {
+    const uuid = options?.uuid ?? 'default';
+    if (inMemory) return open(options, uuid);
+    if (uuid === 'default') return leastBusyReader(options);
+    const reused = idle.pop();
+    if (reused) {
+      manager.connections[uuid] = reused;
+      return reused;
+    }
+    return open(options, uuid);
   };
   manager.releaseConnection = (connection, force) => {
     const uuid = connection.uuid;
@@ -108,7 +148,7 @@ export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promi
     async closeAll() {
       const closing = [...idle];
       idle.length = 0;
-      await Promise.all(closing.map((c) => new Promise<void>((resolve) => (opened.delete(c), c.close(() => resolve())))));
+      await Promise.all(closing.map((c) => new Promise<void>((resolve) => c.close(() => resolve()))));
     },
   };
 }
