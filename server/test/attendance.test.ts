@@ -90,6 +90,26 @@ describe('check-in by rotating QR token', () => {
     await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: fresh.shortCode }).expect(201);
   });
 
+  it('lets a scanned QR token through the lockout (it cannot be guessed), while forged tokens count as wrong codes', async () => {
+    const { sessions, trainerToken, people } = await t.classWithSessions(1, 2);
+    t.clock.set('2026-03-20T08:58:00+08:00');
+    const { token, shortCode } = await tokenFor(sessions[0].id, trainerToken);
+    const wrong = (i: number) => String((Number(shortCode) + 1 + i) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++) await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: wrong(i) }).expect(400);
+    await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token: shortCode }).expect(429);
+    // the QR on the screen proves presence: scanned, it checks in despite the typed-code lockout
+    const scanned = await t.request.post('/api/checkins').set(auth(people[0].token)).send({ token }).expect(201);
+    expect(scanned.body).toMatchObject({ sessionId: sessions[0].id, status: 'present' });
+
+    // a token with a broken signature is a guess like a wrong code: ten of them lock the other person out
+    const forged = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    for (let i = 0; i < 10; i++) {
+      const res = await t.request.post('/api/checkins').set(auth(people[1].token)).send({ token: forged }).expect(400);
+      expect(res.body.error.code).toBe('CHECKIN_TOKEN_INVALID');
+    }
+    await t.request.post('/api/checkins').set(auth(people[1].token)).send({ token: forged }).expect(429);
+  });
+
   it('lets at most 10 of a burst of parallel guesses through to the code check', async () => {
     const { sessions, trainerToken, people } = await t.classWithSessions(1, 1);
     t.clock.set('2026-03-20T08:58:00+08:00');

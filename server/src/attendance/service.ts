@@ -106,22 +106,34 @@ export class AttendanceService {
   }
 
   /**
-   * A practitioner scans in. Present, or late after 15 minutes; scanning again returns the same
-   * record. A trainer's absent or excused mark is replaced by the scan: the person is here.
+   * The session a check-in is for. A scanned token whose signature verifies cannot have been guessed,
+   * so it goes straight through (a whole room scanning at once costs no gate writes). A typed code, or
+   * a token that does not verify, passes the gate: every attempt is written down before the code is
+   * looked at, so a burst of parallel guesses cannot all pass the check; only failures keep their row.
    */
-  async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
-    const record = await this.talent.requireOwnRecord(userId);
-    // Every attempt is written down before the code is looked at, so a burst of parallel guesses
-    // cannot all pass the check: only failures keep their row.
-    const attemptId = await this.attempts.begin(record.id);
+  private async sessionOf(tokenOrCode: string, practitionerId: number): Promise<SessionFacts> {
+    if (!SHORT_CODE.test(tokenOrCode) && this.tokens.verify(tokenOrCode, this.clock.now()) !== null) {
+      return this.resolveSession(tokenOrCode, practitionerId);
+    }
+    const attemptId = await this.attempts.begin(practitionerId);
     let session: SessionFacts;
     try {
-      session = await this.resolveSession(tokenOrCode, record.id);
+      session = await this.resolveSession(tokenOrCode, practitionerId);
     } catch (err) {
       if (!(err instanceof CheckinTokenInvalidError)) await this.attempts.drop(attemptId);
       throw err;
     }
     await this.attempts.drop(attemptId);
+    return session;
+  }
+
+  /**
+   * A practitioner scans in. Present, or late after 15 minutes; scanning again returns the same
+   * record. A trainer's absent or excused mark is replaced by the scan: the person is here.
+   */
+  async checkIn(userId: number, tokenOrCode: string): Promise<{ result: CheckinResult; created: boolean }> {
+    const record = await this.talent.requireOwnRecord(userId);
+    const session = await this.sessionOf(tokenOrCode, record.id);
     if (session.classState !== 'scheduled') throw new CheckinTokenInvalidError();
     if (!(await this.enrollment.isEnrolled(record.id, session.classId))) {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
