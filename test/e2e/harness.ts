@@ -111,7 +111,41 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
-  return context.newPage();
+  const page = await context.newPage();
+  watchForErrors(page);
+  return page;
+}
+
+/** What the pages of the running test reported; test/e2e/setup.ts fails the test if any. */
+const pageErrors: string[] = [];
+
+/**
+ * Records every uncaught exception and console.error of a page: a bundle that throws on load
+ * renders a blank page, and the test should say why rather than time out on a missing element.
+ * Chromium's own "Failed to load resource" line for an /api/ answer of 4xx/5xx is not an error of
+ * the app (the tests provoke such answers and check what the app shows for them).
+ */
+export function watchForErrors(page: Page): void {
+  page.on('pageerror', (error) => pageErrors.push(`uncaught ${error.stack ?? String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    if (message.text().startsWith('Failed to load resource') && isApiUrl(url)) return;
+    pageErrors.push(`console.error ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+}
+
+function isApiUrl(url: string): boolean {
+  try {
+    return new URL(url).pathname.startsWith('/api/');
+  } catch {
+    return false;
+  }
+}
+
+/** The errors recorded since the last call, and forgets them. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
 }
 
 /** Saves a screenshot under test/e2e/artifacts/ for a person to look at. */
