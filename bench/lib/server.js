@@ -10,7 +10,8 @@ const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'server/dist');
+// BENCH_DIST: another build of the server (an older commit's, for "before" figures)
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'server/dist');
 const SECRETS = { JWT_SECRET: 'bench-jwt-secret-0123456789abcdef', ID_HASH_KEY: 'bench-id-hash-key-0123456789abcdef' };
 
 const arg = (name, fallback) => {
@@ -60,12 +61,12 @@ function memoryOf(pid) {
  * Starts the real server on `dbUrl`. Logs go to a file, as a production process's stdout would go to
  * a collector: request logging is part of what is measured.
  */
-async function startProduct({ dbUrl, entry = 'main.js', env = {}, name = 'product' }) {
+async function startProduct({ dbUrl, entry = 'main.js', env = {}, name = 'product', nodeArgs: extraNodeArgs = [] }) {
   const port = await freePort();
   const logFile = `/tmp/cqip-bench-${name}-${port}.log`;
   const out = fs.openSync(logFile, 'w');
   // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load
-  const nodeArgs = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean);
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean), ...extraNodeArgs];
   const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, entry)], {
     env: {
       PATH: process.env.PATH,
