@@ -9,11 +9,16 @@
  * against a bare Koa route answering a constant 20-item JSON body, in the same run.
  *
  *   npm run build:server
- *   node bench/read-path.js [--db sqlite|mysql://root@127.0.0.1:3306] [--seconds 10] [--quick]
+ *   node bench/read-path.js [--db sqlite|mysql://root@127.0.0.1:3306] [--seconds 10] [--quick] [--profile]
+ *
+ * --profile: after the measured runs, each route again on a fresh server process under `node --cpu-prof`
+ * (the seeding is not in its profile), and where that process's CPU went, by layer, in µs per request.
  */
 const { arg, flag, startProduct, startBareKoa, freshDatabaseUrl } = require('./lib/server');
 const { openSeeder, openClassBody } = require('./lib/seed');
 const { call, steady } = require('./lib/http');
+const { summarise, newestProfile } = require('./lib/profile');
+const fs = require('node:fs');
 
 const seconds = Number(arg('seconds', flag('quick') ? 4 : 10));
 const CLASSES = 30;
@@ -61,18 +66,45 @@ async function seed(server, seeder) {
   return { me };
 }
 
+/** One route under load on its own profiled server process: CPU per request by layer. */
+async function profileRoute(dbUrl, route) {
+  const dir = fs.mkdtempSync('/tmp/cqip-bench-prof-');
+  const server = await startProduct({ dbUrl, name: 'reads-profiled', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  let load;
+  try {
+    load = await steady({ port: server.port, path: route.path, token: route.token, seconds });
+  } finally {
+    await server.stop();
+  }
+  const file = newestProfile(dir);
+  const profile = summarise(file);
+  // BENCH_KEEP_PROFILE=1 keeps the .cpuprofile (open it in Chrome DevTools → Performance)
+  if (process.env.BENCH_KEEP_PROFILE) console.error(`profile of ${route.name}: ${file}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+  const perRequest = (ms) => Math.round((ms * 1000) / load.requests);
+  return {
+    route: route.name,
+    reqPerSecProfiled: load.reqPerSec,
+    idleShare: profile.idleShare,
+    busyUsPerRequest: perRequest(profile.busyMs),
+    layers: profile.layers.map((l) => ({ layer: l.layer, usPerRequest: perRequest(l.ms), shareOfBusy: l.shareOfBusy })),
+  };
+}
+
 async function readPath(kind) {
   const dbUrl = await freshDatabaseUrl(kind, 'reads');
   const server = await startProduct({ dbUrl, name: 'reads' });
   const seeder = await openSeeder(dbUrl);
   const bare = await startBareKoa();
+  let routes;
+  let measured;
   try {
     const { me } = await seed(server, seeder);
     const list = await call(server.port, 'GET', '/api/classes?pageSize=20', { token: me.token });
     const mine = list.body.items.filter((c) => c.myEnrollment).map((c) => c.myEnrollment.status);
     const courses = await call(server.port, 'GET', '/api/courses');
     const baseline = await steady({ port: bare.port, path: '/items', seconds });
-    const routes = [
+    routes = [
       { name: 'GET /api/classes (signed in)', path: '/api/classes?pageSize=20', token: me.token },
       { name: 'GET /api/me/credits', path: '/api/me/credits', token: me.token },
       { name: 'GET /api/courses (anonymous)', path: '/api/courses' },
@@ -82,7 +114,7 @@ async function readPath(kind) {
       const r = await steady({ port: server.port, path: route.path, token: route.token, seconds });
       results.push({ route: route.name, ...r, ratio: Number((r.reqPerSec / baseline.reqPerSec).toFixed(3)), target: 0.4, meetsTarget: r.reqPerSec / baseline.reqPerSec >= 0.4 });
     }
-    return {
+    measured = {
       database: kind === 'sqlite' ? 'SQLite' : 'MariaDB',
       catalog: { classes: CLASSES, classesShown: list.body.items.length, myEnrollments: mine, coursesBytes: courses.bytes },
       bareKoa: baseline,
@@ -94,6 +126,11 @@ async function readPath(kind) {
     await server.stop();
     await bare.stop();
   }
+  if (flag('profile')) {
+    measured.profiles = [];
+    for (const route of routes) measured.profiles.push(await profileRoute(dbUrl, route));
+  }
+  return measured;
 }
 
 (async () => {

@@ -30,7 +30,7 @@ async function steady({ port, path: urlPath, token, connections = 50, seconds = 
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
   const bad = result.non2xx + result.errors + result.timeouts;
-  return { reqPerSec: Math.round(result.requests.average), p50ms: result.latency.p50, p99ms: result.latency.p99, bytesPerReq: Math.round(result.throughput.total / Math.max(1, result.requests.total)), failed: bad };
+  return { reqPerSec: Math.round(result.requests.average), requests: result.requests.total, p50ms: result.latency.p50, p99ms: result.latency.p99, bytesPerReq: Math.round(result.throughput.total / Math.max(1, result.requests.total)), failed: bad };
 }
 
 /** Percentile of a sorted array of numbers. */
