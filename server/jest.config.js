@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // every answer a test receives is checked against the OpenAPI document (test/helpers/contract.ts)
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/contractSetup.ts'],
   testTimeout: 60000,
 };

@@ -1,3 +1,4 @@
+import { z } from '../src/platform/zod';
 import { createTestApp, type TestApp } from './helpers/testApp';
 
 describe('platform: health, errors, headers, OpenAPI', () => {
@@ -51,7 +52,21 @@ describe('platform: health, errors, headers, OpenAPI', () => {
     }
     const register = res.body.paths['/api/auth/register'].post;
     expect(register.requestBody.content['application/json'].schema).toBeDefined();
-    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
+    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '413', '503']));
+    // what each kind of sign-in, repeat and file answer looks like in the document
+    expect(res.body.paths['/api/classes'].get.security).toEqual([{}, { bearerAuth: [] }]);
+    expect(res.body.paths['/api/me'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(res.body.paths['/api/classes/{id}/enrollments'].post.responses)).toEqual(expect.arrayContaining(['200', '201']));
+    expect(Object.keys(res.body.paths['/api/classes/{id}/enrollments'].get.responses['200'].content)).toEqual(['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const sessions = res.body.paths['/api/classes/{id}/sessions'].post.responses['201'].content['application/json'].schema;
+    expect(sessions.$ref).toBe('#/components/schemas/ClassSession');
+    expect(res.body.components.schemas.ClassSession.properties).toHaveProperty('startsAt');
+    expect(res.body.components.schemas.Session.properties).toHaveProperty('token');
+  });
+
+  it('refuses, when its module loads, a second schema under a name already given', () => {
+    z.object({ a: z.string() }).openapi('PlatformTestName');
+    expect(() => z.object({ b: z.string() }).openapi('PlatformTestName')).toThrow(/"PlatformTestName" is given twice/);
   });
 });
 

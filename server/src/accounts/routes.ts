@@ -60,7 +60,8 @@ export function registerAccountRoutes(routes: Routes, accounts: AccountService, 
     access: 'user',
     body: bindPhoneInput,
     response: userSelfView,
-    errors: [409],
+    // 403: the account has no WeChat login to add a phone to
+    errors: [403, 409],
     handler: ({ user, body }) => accounts.bindPhone(user.id, body),
   });
 

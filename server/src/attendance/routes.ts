@@ -25,6 +25,7 @@ export function registerAttendanceRoutes(routes: Routes, attendance: AttendanceS
     body: checkinInput,
     status: 201,
     response: checkinView,
+    otherSuccess: { 200: 'Checked in already: the same record' },
     errors: [403, 429],
     handler: async ({ user, body }) => {
       const { result, created } = await attendance.checkIn(user.id, body.token);

@@ -33,6 +33,7 @@ export function registerCertificateRoutes(routes: Routes, certificates: Certific
     access: ['practitioner', 'office', 'trainer'],
     params: certificateCodeParams,
     response: fileResponse,
+    files: ['application/pdf'],
     errors: [404],
     handler: async ({ params, user, ctx }) => {
       const pdf = await certificates.pdf(params.code, user);

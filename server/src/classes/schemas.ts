@@ -111,6 +111,6 @@ export const classPage = pageOf(classView).openapi('ClassPage');
 
 export const sessionView = z
   .object({ id: z.number().int(), classId: z.number().int(), startsAt: z.date(), endsAt: z.date(), topic: z.string() })
-  .openapi('Session');
+  .openapi('ClassSession');
 export type SessionView = z.infer<typeof sessionView>;
-export const sessionList = z.object({ items: z.array(sessionView) }).openapi('SessionList');
+export const sessionList = z.object({ items: z.array(sessionView) }).openapi('ClassSessionList');

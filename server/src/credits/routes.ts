@@ -1,5 +1,5 @@
 import type { Routes } from '../platform/http/route';
-import { SENT } from '../platform/http/route';
+import { fileResponse, SENT } from '../platform/http/route';
 import { z } from '../platform/zod';
 import { EVIDENCE_MAX_BYTES } from './evidence';
 import {
@@ -98,7 +98,8 @@ export function registerCreditRoutes(routes: Routes, credits: CreditService): vo
     tag: 'credits',
     access: ['office'],
     params: claimIdParams,
-    response: z.any(),
+    response: fileResponse,
+    files: ['application/pdf', 'image/png', 'image/jpeg'],
     errors: [404],
     handler: async ({ params, ctx }) => {
       const { content, type } = await credits.claimEvidence(params.id);

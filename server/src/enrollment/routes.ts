@@ -3,7 +3,7 @@ import { classIdParams } from '../classes/schemas';
 import type { ClassService } from '../classes/service';
 import type { ClassViewer } from '../classes/views';
 import { reply, SENT, type Routes } from '../platform/http/route';
-import { sendWorkbook, sheetWith } from '../platform/spreadsheet';
+import { sendWorkbook, sheetWith, XLSX_TYPE } from '../platform/spreadsheet';
 import { shanghaiDateTime } from '../platform/time';
 import { CATEGORIES, TITLE_LEVELS } from '../reference/vocabulary';
 import {
@@ -29,6 +29,7 @@ export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentS
     params: classIdParams,
     status: 201,
     response: enrollmentOutcomeView,
+    otherSuccess: { 200: 'Signed up already: the same enrollment' },
     errors: [403, 404, 409],
     handler: async ({ params, user }) => {
       const { enrollment: outcome, created } = await enrollment.enroll(user.id, params.id);
@@ -72,6 +73,7 @@ export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentS
     params: classIdParams,
     query: rosterQuery,
     response: rosterView,
+    files: [XLSX_TYPE],
     errors: [404],
     handler: async ({ params, query, ctx }) => {
       const items = await enrollment.roster(params.id, query.status);

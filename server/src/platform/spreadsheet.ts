@@ -24,8 +24,12 @@ export function sheetWith(workbook: ExcelJS.Workbook, name: string, headers: str
   return sheet;
 }
 
+/** Content types of the files the API sends. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
 export async function sendWorkbook(ctx: Context, workbook: ExcelJS.Workbook, filename: string): Promise<void> {
-  ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  ctx.set('Content-Type', XLSX_TYPE);
   ctx.set('Content-Disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
   ctx.status = 200;
   ctx.body = Buffer.from(await workbook.xlsx.writeBuffer());

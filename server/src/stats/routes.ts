@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Clock } from '../platform/clock';
 import { SENT, type Routes } from '../platform/http/route';
-import { sendWorkbook } from '../platform/spreadsheet';
+import { sendWorkbook, XLSX_TYPE } from '../platform/spreadsheet';
 import { z } from '../platform/zod';
 import { buildReport, reportWorkbook } from './report';
 import { complianceQuery, complianceView, overviewView, reportQuery } from './schemas';
@@ -37,6 +37,7 @@ export function registerStatsRoutes(routes: Routes, stats: StatsService, config:
     access: ['office'],
     query: reportQuery,
     response: z.record(z.string(), z.unknown()),
+    files: [XLSX_TYPE],
     handler: async ({ query, ctx }) => {
       const year = query.year ?? stats.currentYear();
       const report = await buildReport(stats, year, clock.now());

@@ -6,6 +6,7 @@ import { myEnrollmentsView } from '../enrollment/schemas';
 import type { EnrollmentService } from '../enrollment/service';
 import { pageOf } from '../platform/http/pagination';
 import { fileResponse, SENT, type Routes } from '../platform/http/route';
+import { CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet';
 import { z } from '../platform/zod';
 import { exportStream, importTemplate } from './exportFile';
 import type { TalentImporter } from './importer';
@@ -40,9 +41,10 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     access: ['office'],
     query: talentExportQuery,
     response: fileResponse,
+    files: [XLSX_TYPE, CSV_TYPE],
     handler: async ({ query, ctx }) => {
       const { format, ...filters } = query;
-      ctx.type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.type = format === 'csv' ? CSV_TYPE : XLSX_TYPE;
       ctx.set('Content-Disposition', `attachment; filename="talents.${format}"; filename*=UTF-8''${encodeURIComponent(`人才库.${format}`)}`);
       ctx.body = exportStream(format, office.exportRows(filters));
       return SENT;
@@ -57,8 +59,9 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     access: ['office'],
     query: templateQuery,
     response: fileResponse,
+    files: [XLSX_TYPE, CSV_TYPE],
     handler: async ({ query, ctx }) => {
-      ctx.type = query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.type = query.format === 'csv' ? CSV_TYPE : XLSX_TYPE;
       ctx.set('Content-Disposition', `attachment; filename="template.${query.format}"; filename*=UTF-8''${encodeURIComponent(`人才信息导入模板.${query.format}`)}`);
       ctx.body = await importTemplate(query.format);
       return SENT;

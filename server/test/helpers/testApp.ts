@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import supertest from 'supertest';
+import { contractChecker, type OpenApiDocument } from './contract';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { ManualClock } from '../../src/platform/clock';
@@ -59,7 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   });
   const logger = pino({ level: 'info' }, sink);
   const app = createApp({ config, db, clock, logger, fetch: options.fetch });
-  const request = supertest(app.koa.callback());
+  const request = supertest(contractChecker(app.openapi as OpenApiDocument).wrap(app.koa.callback()));
   const catalog = await app.services.catalog.syncFolder(config.coursesDir);
   if (!catalog.report) throw new Error(`course catalog invalid: ${JSON.stringify(catalog.problems)}`);
 

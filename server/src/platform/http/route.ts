@@ -88,7 +88,17 @@ export interface RouteDefinition<
   status?: number;
   /** The projection returned; the answer is parsed through it, so nothing outside it can leak. */
   response: R;
-  /** Status codes this route can answer besides the normal one, for the OpenAPI document. */
+  /**
+   * Content types of files this route sends: instead of its JSON on request (`format=xlsx`), or
+   * always (`response: fileResponse`).
+   */
+  files?: string[];
+  /** Other success statuses answered with the same body, and when (e.g. 200 for a repeated sign-up). */
+  otherSuccess?: Record<number, string>;
+  /**
+   * Error statuses this route can answer, for the OpenAPI document, besides those every route of its
+   * kind can (400 with input, 401/403 by access, 413 with a body, 500, 503).
+   */
   errors?: number[];
   handler(input: {
     params: z.infer<P>;
@@ -111,8 +121,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'CONFLICT or a more specific code',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'RATE_LIMITED',
-  503: 'UNAVAILABLE',
+  500: 'INTERNAL: unexpected, logged with the request id',
+  503: 'UNAVAILABLE: the database does not answer; try again',
 };
+
+/** Optional sign-in: anonymous, or a bearer token (which changes what the answer shows). */
+const OPTIONAL_BEARER: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 
 export class Routes {
   constructor(
@@ -153,13 +167,16 @@ export class Routes {
     if (def.body || def.query || def.params) errorStatuses.add(400);
     if (def.access !== 'public' && def.access !== 'optional') errorStatuses.add(401);
     if (Array.isArray(def.access)) errorStatuses.add(403);
-    if (def.upload) errorStatuses.add(413);
-    const responses: RouteConfig['responses'] = {
-      [status]:
-        def.response === fileResponse
-          ? { description: 'File download' }
-          : { description: 'OK', content: { 'application/json': { schema: def.response } } },
-    };
+    if (def.upload || def.body) errorStatuses.add(413);
+    errorStatuses.add(500);
+    errorStatuses.add(503);
+    const files = Object.fromEntries((def.files ?? []).map((type) => [type, { schema: fileResponse }]));
+    const success = (description: string) => ({
+      description: def.response === fileResponse ? 'File download' : description,
+      content: def.response === fileResponse ? files : { 'application/json': { schema: def.response }, ...files },
+    });
+    const responses: RouteConfig['responses'] = { [status]: success('OK') };
+    for (const [code, description] of Object.entries(def.otherSuccess ?? {})) responses[code] = success(description);
     for (const code of errorStatuses) {
       responses[code] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } };
     }
@@ -175,7 +192,7 @@ export class Routes {
       path: def.path.replace(/:(\w+)/g, '{$1}'),
       summary: def.summary,
       tags: [def.tag],
-      security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      security: def.access === 'public' ? [] : def.access === 'optional' ? OPTIONAL_BEARER : [{ bearerAuth: [] }],
       request,
       responses,
     });
