@@ -57,6 +57,8 @@ function runScript(script, args) {
     for (const d of layers.result?.results ?? []) {
       for (const r of d.reads) line(`layers ${name}: ${r.layer}: ${r.sequentialUs} µs sequential, ${r.concurrentPerSec}/s concurrent`);
       line(`layers ${name}: enrollment service in-process ${d.signUp.enrollmentServicePerSec}/s vs raw ${d.signUp.rawDriverPerSec}/s → ${d.signUp.ratio}`, d.signUp.exact);
+      line(`layers ${name}: the same sign-up through sequelize.query ${d.signUp.sequelizeQueryPerSec}/s → ${d.signUp.sequelizeQueryRatio}`, d.signUp.sequelizeQueryExact);
+      if (d.signUp.rawGroupCommitPerSec) line(`layers ${name}: raw driver with group commit (32 a transaction) ${d.signUp.rawGroupCommitPerSec}/s → ${d.signUp.groupCommitGain}× the raw driver`, d.signUp.rawGroupCommitExact);
     }
     if (!layers.ok) line(`layers ${name}: failed`, false);
   }

@@ -151,6 +151,18 @@ describe('enrollment rules', () => {
     expect(mine.body.items[0].class).toMatchObject({ id: cls.id, courseCode: 'CQIP-PAT-101' });
   });
 
+  it('records when a sign-up was made to the millisecond, on either database', async () => {
+    const { cls } = await t.openClass();
+    const [p] = await t.seedPractitioners(1);
+    const before = Date.now();
+    await t.request.post(`/api/classes/${cls.id}/enrollments`).set(auth(p.token)).expect(201);
+    const after = Date.now();
+    const mine = await t.request.get('/api/me/enrollments').set(auth(p.token)).expect(200);
+    const at = new Date(mine.body.items[0].createdAt).getTime();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(after);
+  });
+
   it('refuses sign-up outside the window and in cancelled classes with ENROLLMENT_CLOSED', async () => {
     const { cls, trainerToken } = await t.openClass({ enrollOpensAt: '2026-03-05T00:00:00+08:00' });
     const [p] = await t.seedPractitioners(1);

@@ -1,4 +1,4 @@
-import { fn, col, literal, Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { fn, col, Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { AccountService } from '../accounts/service';
 import type { AuditService } from '../audit/service';
 import type { ClassFacts, ClassService, SeatCounts } from '../classes/service';
@@ -8,7 +8,7 @@ import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Category, TitleLevel } from '../reference/vocabulary';
 import type { TalentService } from '../talent/service';
-import { type EnrollmentModels, type EnrollmentRow, type EnrollmentStatus } from './models';
+import { type ActiveEnrollmentFacts, type EnrollmentModels, type EnrollmentStatus } from './models';
 
 export type ActiveStatus = 'enrolled' | 'waitlisted' | 'pending';
 
@@ -82,7 +82,7 @@ export class EnrollmentService {
     return this.models.Enrollment.count({ where: { classId, status: 'enrolled' }, transaction });
   }
 
-  private async waitlistPosition(row: EnrollmentRow, transaction?: Transaction): Promise<number | undefined> {
+  private async waitlistPosition(row: ActiveEnrollmentFacts, transaction?: Transaction): Promise<number | undefined> {
     if (row.status !== 'waitlisted' || row.waitlistSeq === null) return undefined;
     const ahead = await this.models.Enrollment.count({
       where: { classId: row.classId, status: 'waitlisted', waitlistSeq: { [Op.lt]: row.waitlistSeq } },
@@ -91,24 +91,14 @@ export class EnrollmentService {
     return ahead + 1;
   }
 
-  private async outcome(row: EnrollmentRow, transaction?: Transaction): Promise<EnrollmentOutcome> {
+  private async outcome(row: ActiveEnrollmentFacts, transaction?: Transaction): Promise<EnrollmentOutcome> {
     const position = await this.waitlistPosition(row, transaction);
     return { id: row.id, classId: row.classId, status: row.status as ActiveStatus, ...(position ? { waitlistPosition: position } : {}) };
   }
 
   /** Seats taken, the waitlist's length and its last number, in one read of the class's enrollments (index only). */
   private async seatTally(classId: number, transaction: Transaction): Promise<SeatTally> {
-    const row = (await this.models.Enrollment.findOne({
-      attributes: [
-        [literal("COALESCE(SUM(CASE WHEN status = 'enrolled' THEN 1 ELSE 0 END), 0)"), 'enrolled'],
-        [literal("COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0)"), 'waitlisted'],
-        [literal('COALESCE(MAX(waitlist_seq), 0)'), 'lastSeq'],
-      ],
-      where: { classId },
-      raw: true,
-      transaction,
-    })) as unknown as Record<keyof SeatTally, number | string>;
-    return { enrolled: Number(row.enrolled), waitlisted: Number(row.waitlisted), lastSeq: Number(row.lastSeq) };
+    return this.models.signUpQueries.seatTally(classId, transaction);
   }
 
   /** Places a new or approved enrollment: a free seat if there is one, else the end of the waitlist. Runs under the class lock. */
@@ -138,7 +128,7 @@ export class EnrollmentService {
     const practitionerId = await this.practitionerIdOf(userId);
     // A repeated tap is answered from its row without joining the writers. Two first taps at once both
     // pass here: the unique index stops the second, which is answered with the first's row below.
-    const existing = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true } });
+    const existing = await this.models.signUpQueries.activeOf(classId, practitionerId);
     if (existing) return { enrollment: await this.outcome(existing), created: false };
     try {
       return await this.db.writeTransaction(async (transaction) => {
@@ -149,16 +139,13 @@ export class EnrollmentService {
         }
         const placed: Placement = cls.requiresApproval ? { status: 'pending', waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
         const { waitlistPosition, ...fields } = placed;
-        const row = await this.models.Enrollment.create(
-          { classId, practitionerId, ...fields, active: true, decidedBy: null, endedAt: null, outcome: null },
-          { transaction },
-        );
-        return { enrollment: { id: row.id, classId, status: placed.status, ...(waitlistPosition ? { waitlistPosition } : {}) }, created: true };
+        const id = await this.models.signUpQueries.insertActive({ classId, practitionerId, ...fields }, transaction);
+        return { enrollment: { id, classId, status: placed.status, ...(waitlistPosition ? { waitlistPosition } : {}) }, created: true };
       });
     } catch (err) {
       // The unique index is the last word on "one active enrollment": a lost race answers with the winner.
       if (!(err instanceof UniqueConstraintError)) throw err;
-      const winner = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true } });
+      const winner = await this.models.signUpQueries.activeOf(classId, practitionerId);
       if (!winner) throw err;
       return { enrollment: await this.outcome(winner), created: false };
     }
