@@ -12,6 +12,7 @@ import {
   resetReferenceCache,
   saveProfile,
   wechatLogin,
+  type ProfileInput,
 } from '../src/api'
 import { fail, me, ok, record, reference } from './fixtures'
 
@@ -94,7 +95,7 @@ describe('api: token', () => {
       category: 'agent',
       ipFields: ['patent'],
       titleLevel: 'junior',
-    }
+    } satisfies ProfileInput
     const saved = await saveProfile(body)
     expect(saved.status).toBe('pending')
     expect(request.mock.calls[0][0]).toMatchObject({ url: '/api/me/profile', method: 'PUT', data: body })

@@ -40,7 +40,7 @@ export const reference: Reference = {
   ],
 }
 
-export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const }
+export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false }
 
 export function record(overrides: Partial<PractitionerRecord> = {}): PractitionerRecord {
   return {
@@ -48,7 +48,9 @@ export function record(overrides: Partial<PractitionerRecord> = {}): Practitione
     name: '张三',
     idNumberMasked: '500***********123X',
     gender: 'male',
+    birthDate: '1985-06-01',
     district: '500103',
+    districtName: '渝中区',
     orgName: '重庆某某专利代理事务所',
     orgType: 'law_firm',
     category: 'agent',
@@ -60,6 +62,7 @@ export function record(overrides: Partial<PractitionerRecord> = {}): Practitione
     status: 'verified',
     rejectReason: null,
     verifiedAt: '2025-03-01T10:00:00+08:00',
+    createdAt: '2025-02-20T09:00:00+08:00',
     updatedAt: '2025-03-01T10:00:00+08:00',
     ...overrides,
   }

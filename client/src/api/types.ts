@@ -1,210 +1,73 @@
-/** Shapes from /work/shared/API.md (Accounts, Practitioner profile). */
+/**
+ * The client's names for the server's projections: aliases of the types generated from openapi.json
+ * (`npm run contract`), so a server change that the client does not follow fails its typecheck.
+ * Only shapes the server does not describe (client-side state, pickers) are written here.
+ */
+import type { components } from './openapi'
 
-export type Role = 'practitioner' | 'trainer' | 'office' | 'admin'
+type S = components['schemas']
 
-export interface User {
-  id: number | string
-  phone: string | null
-  name: string
-  role: Role
-}
+export type Role = S['UserSelf']['role']
 
-export interface AuthResult {
-  token: string
-  user: User
-}
+export type User = S['UserSelf']
 
-export interface WechatAuthResult extends AuthResult {
-  isNew: boolean
-}
+export type AuthResult = S['Session']
 
-export type RecordStatus = 'pending' | 'verified' | 'rejected' | 'inactive'
+export type WechatAuthResult = S['WechatSession']
 
-export interface PractitionerRecord {
-  id: number | string
-  name: string
-  idNumberMasked: string
-  gender: 'male' | 'female' | null
-  district: string
-  orgName: string
-  orgType: string
-  category: string
-  ipFields: string[]
-  titleLevel: string
-  qualifications: string[]
-  email: string | null
-  tier: string
-  status: RecordStatus
-  rejectReason: string | null
-  verifiedAt: string | null
-  updatedAt: string
-}
+export type RecordStatus = NonNullable<S['PractitionerSelf']>['status']
 
-export interface Me {
-  user: User
-  practitioner: PractitionerRecord | null
-}
+export type PractitionerRecord = NonNullable<S['PractitionerSelf']>
 
-export interface Option {
-  value: string
-  label: string
-}
+export type Me = S['Me']
 
-export interface District {
-  code: string
-  name: string
-  kind: 'district' | 'county' | 'autonomous_county'
-}
+export type Option = S['Reference']['orgTypes'][number]
 
-export interface Reference {
-  districts: District[]
-  orgTypes: Option[]
-  categories: Option[]
-  ipFields: Option[]
-  titleLevels: Option[]
-  tiers: Option[]
-  genders: Option[]
-  recordStatuses: Option[]
-}
+export type District = S['Reference']['districts'][number]
 
-export interface ProfileInput {
-  name: string
-  idNumber: string
-  gender?: 'male' | 'female'
-  district: string
-  orgName: string
-  orgType: string
-  category: string
-  ipFields: string[]
-  titleLevel: string
-  qualifications?: string[]
-  email?: string
-}
+export type Reference = S['Reference']
 
-export interface ErrorDetail {
-  path: string
-  message: string
-}
+export type ProfileInput = S['ProfileInput']
+
+export type ErrorDetail = NonNullable<S['Error']['error']['details']>[number]
 
 /* ---- Course catalog, classes, enrollment (API.md "Course catalog", "Classes", "Enrollment") ---- */
 
-export type CourseCategory = 'professional' | 'public'
-export type DeliveryMode = 'offline' | 'online' | 'blended'
+export type CourseCategory = S['Course']['category']
+export type DeliveryMode = S['Course']['deliveryMode']
 
-export interface OutlineItem {
-  title: string
-  hours: number
-  description?: string
-}
+export type OutlineItem = S['Course']['outline'][number]
 
-export interface Course {
-  code: string
-  title: string
-  summary: string
-  category: CourseCategory
-  creditHours: number
-  deliveryMode: DeliveryMode
-  topics: string[]
-  /** Practitioner category values; labels in Reference.categories. */
-  audience: string[]
-  outline: OutlineItem[]
-  status: 'active' | 'archived'
-}
+export type Course = S['Course']
 
-export interface CourseList {
-  items: Course[]
-  total: number
-}
+export type CourseList = S['CourseList']
 
-export type ClassStatus = 'open' | 'closed' | 'completed' | 'cancelled'
+export type ClassStatus = S['Class']['status']
 /** The states of an enrollment that still count (hold a seat, a waitlist place or await approval). */
-export type ActiveEnrollmentStatus = 'enrolled' | 'waitlisted' | 'pending'
-export type EnrollmentStatus = ActiveEnrollmentStatus | 'cancelled' | 'rejected'
+export type ActiveEnrollmentStatus = S['EnrollmentOutcome']['status']
+export type EnrollmentStatus = S['MyEnrollments']['items'][number]['status']
 
-export interface MyClassEnrollment {
-  id: number
-  status: ActiveEnrollmentStatus
-  waitlistPosition?: number
-}
+export type MyClassEnrollment = S['MyEnrollment']
 
 /** A class (开班) of a course. Dates are YYYY-MM-DD; the *At fields are ISO timestamps. */
-export interface TrainingClass {
-  id: number
-  courseCode: string
-  courseTitle: string
-  category: CourseCategory
-  creditHours: number
-  title: string
-  location: string
-  startDate: string
-  endDate: string
-  capacity: number
-  enrollOpensAt: string
-  enrollClosesAt: string
-  cancelDeadline: string | null
-  requiresApproval: boolean
-  status: ClassStatus
-  enrolledCount: number
-  seatsLeft: number
-  waitlistCount: number
-  pendingCount: number
-  /** Present for a signed-in practitioner: null when not signed up. */
-  myEnrollment?: MyClassEnrollment | null
-}
+export type TrainingClass = S['Class']
 
-export interface CourseDetail extends Course {
-  upcomingClasses: TrainingClass[]
-}
+export type CourseDetail = S['CourseDetail']
 
-export interface ClassSession {
-  id: number
-  classId: number
-  startsAt: string
-  endsAt: string
-  topic: string
-}
+export type ClassSession = S['ClassSession']
 
-export interface EnrollmentOutcome {
-  id: number
-  classId: number
-  status: ActiveEnrollmentStatus
-  waitlistPosition?: number
-}
+export type EnrollmentOutcome = S['EnrollmentOutcome']
 
-export interface MyEnrollment {
-  id: number
-  status: EnrollmentStatus
-  waitlistPosition?: number
-  createdAt: string
-  class: TrainingClass
-}
+export type MyEnrollment = S['MyEnrollments']['items'][number]
 
 /** A change to a class (trainer): only the fields given change; `cancelled` cancels every enrollment. */
-export type ClassPatch = Partial<Pick<TrainingClass, 'title' | 'location' | 'startDate' | 'endDate' | 'capacity' | 'enrollClosesAt' | 'requiresApproval'>> & {
-  status?: 'cancelled'
-}
+export type ClassPatch = S['UpdateClassInput']
 
 /** A new class with its sessions (times as ISO 8601 with offset). */
-export type NewClassInput = Pick<
-  TrainingClass,
-  'courseCode' | 'title' | 'location' | 'startDate' | 'endDate' | 'capacity' | 'enrollOpensAt' | 'enrollClosesAt' | 'requiresApproval'
-> & { sessions: { startsAt: string; endsAt: string; topic: string }[] }
+export type NewClassInput = S['CreateClassInput']
 
 /** One person on a class roster, as the training base sees them (phone masked). */
-export interface RosterEntry {
-  id: number
-  practitionerId: number
-  name: string
-  phoneMasked: string | null
-  orgName: string
-  district: string
-  districtName: string
-  category: string
-  titleLevel: string
-  status: EnrollmentStatus
-  waitlistPosition?: number
-  createdAt: string
-}
+export type RosterEntry = S['RosterEntry']
 
 /** A page of a list endpoint (`?page=&pageSize=`). */
 export interface Page<T> {
@@ -216,90 +79,33 @@ export interface Page<T> {
 
 /* ---- Attendance (API.md "Attendance") ---- */
 
-export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused'
+export type AttendanceStatus = NonNullable<S['AttendanceEntry']['status']>
 
 /** What a scanned token or typed code came to. */
-export interface Checkin {
-  sessionId: number
-  status: 'present' | 'late'
-  checkedInAt: string
-}
+export type Checkin = S['Checkin']
 
 /** The rotating check-in token a trainer shows as a QR code, with the 6 digits to type under it. */
-export interface CheckinToken {
-  token: string
-  expiresAt: string
-  shortCode: string
-}
+export type CheckinToken = S['CheckinToken']
 
 /** One enrolled practitioner on a session's attendance sheet; status null = no record yet. */
-export interface AttendanceEntry {
-  practitionerId: number
-  name: string
-  orgName: string
-  status: AttendanceStatus | null
-  checkedInAt: string | null
-  markedByTrainer: boolean
-}
+export type AttendanceEntry = S['AttendanceEntry']
 
-export interface SessionAttendance {
-  session: ClassSession
-  items: AttendanceEntry[]
-}
+export type SessionAttendance = S['SessionAttendance']
 
 /* ---- Completion, credits, certificates ---- */
 
-export interface CompletionReport {
-  completed: number
-  failed: number
-  certificates: { code: string; practitionerId: number; holderName: string }[]
-  outcomes?: { practitionerId: number; outcome: 'completed' | 'failed' }[]
-}
+export type CompletionReport = S['CompletionReport']
 
-export type CreditSource = 'class' | 'external' | 'adjustment'
+export type CreditSource = S['CreditRecord']['source']
 
-export interface CreditRecord {
-  hours: number
-  category: CourseCategory
-  source: CreditSource
-  title: string
-  /** YYYY-MM-DD */
-  date: string
-  certificateCode?: string
-  note?: string
-}
+export type CreditRecord = S['CreditRecord']
 
 /** A practitioner's year against the annual rule, as the server measures it. */
-export interface CreditSummary {
-  year: number
-  requiredHours: number
-  earnedHours: number
-  professionalHours: number
-  publicHours: number
-  minProfessionalHours: number
-  missingHours: number
-  missingProfessionalHours: number
-  compliant: boolean
-  records: CreditRecord[]
-}
+export type CreditSummary = S['CreditSummary']
 
-export type ClaimStatus = 'pending' | 'approved' | 'rejected'
+export type ClaimStatus = S['CreditClaim']['status']
 
-export interface CreditClaim {
-  id: number
-  practitionerId: number
-  title: string
-  provider: string
-  date: string
-  hours: number
-  category: CourseCategory
-  evidenceType: string
-  status: ClaimStatus
-  approvedHours: number | null
-  rejectReason: string | null
-  decidedAt: string | null
-  createdAt: string
-}
+export type CreditClaim = S['CreditClaim']
 
 /** The text fields of a claim; the evidence file goes beside them. Hours as typed: the server checks them. */
 export interface CreditClaimInput {
@@ -321,69 +127,21 @@ export interface PickedFile {
   blob?: Blob
 }
 
-export interface Certificate {
-  code: string
-  holderName: string
-  courseTitle: string
-  classTitle: string
-  hours: number
-  category: CourseCategory
-  issuedAt: string
-  verifyUrl: string
-}
+export type Certificate = S['CertificateOwn']
 
 /** What anyone with the code sees; holderName is masked (张*三). */
-export interface CertificateVerification {
-  valid: boolean
-  code: string
-  holderName: string
-  courseTitle: string
-  classTitle: string
-  hours: number
-  issuedAt: string
-}
+export type CertificateVerification = S['CertificatePublic']
 
 /* ---- Talent office: statistics, talent database, import, claim review ---- */
 
-export interface CountBy {
-  value: string
-  label: string
-  count: number
-}
+export type CountBy = S['StatsOverview']['byOrgType'][number]
 
-export interface StatsOverview {
-  target: { count: number; year: number }
-  practitioners: { verified: number; pending: number; rejected: number; inactive: number; total: number }
-  /** verified / target, 0..1 */
-  progress: number
-  byDistrict: { code: string; name: string; count: number }[]
-  byOrgType: CountBy[]
-  byCategory: CountBy[]
-  byTitleLevel: CountBy[]
-  byTier: CountBy[]
-  /** Oldest first; month is YYYY-MM. */
-  growth: { month: string; newVerified: number; cumulative: number }[]
-  /** projectedReachDate: YYYY-MM-DD, or null when it cannot be projected. */
-  projection: { monthlyRate: number; projectedReachDate: string | null }
-  training: { year: number; classes: number; enrollments: number; completions: number; hoursAwarded: number }
-  /** rate: 0..1 */
-  compliance: { year: number; requiredHours: number; minProfessionalHours: number; compliant: number; total: number; rate: number }
-}
+export type StatsOverview = S['StatsOverview']
 
 /** A talent record as the office sees it: phone masked, never the full ID number. */
-export interface TalentRecord extends PractitionerRecord {
-  birthDate?: string
-  districtName?: string
-  createdAt?: string
-  source: 'self' | 'import'
-  claimed: boolean
-  phoneMasked: string | null
-}
+export type TalentRecord = S['PractitionerOffice']
 
-export interface TalentDetail extends TalentRecord {
-  credits: CreditSummary
-  enrollments: MyEnrollment[]
-}
+export type TalentDetail = S['TalentDetail']
 
 export interface TalentFilters {
   q?: string
@@ -395,58 +153,16 @@ export interface TalentFilters {
   status?: string
 }
 
-export interface ImportReport {
-  created: number
-  updated: number
-  unchanged: number
-  errors: { row: number; column: string; message: string }[]
-  dryRun: boolean
-}
+export type ImportReport = S['TalentImportReport']
 
 /** A claim in the office's review list (with the practitioner's name). */
-export interface OfficeCreditClaim extends CreditClaim {
-  practitionerName?: string
-}
+export type OfficeCreditClaim = S['CreditClaimPage']['items'][number]
 
 /** Who is short of the year's continuing-education rule (verified people only), a page at a time. */
-export interface ComplianceShortfall {
-  year: number
-  requiredHours: number
-  minProfessionalHours: number
-  total: number
-  page: number
-  pageSize: number
-  items: {
-    practitionerId: number
-    name: string
-    district: string
-    districtName: string
-    orgName: string
-    earnedHours: number
-    professionalHours: number
-    missingHours: number
-    missingProfessionalHours: number
-  }[]
-  byDistrict: { code: string; name: string; verified: number; short: number }[]
-}
+export type ComplianceShortfall = S['ComplianceShortfall']
 
 /** A year's continuing-education rule; isDefault when the office has not set that year. */
-export interface CreditRule {
-  year: number
-  requiredHours: number
-  minProfessionalHours: number
-  isDefault: boolean
-}
+export type CreditRule = S['CreditRule']
 
 /** One entry of the audit trail: who did what to which record, with the state before and after. */
-export interface AuditEntry {
-  id: number
-  actorId: number | null
-  actorName: string | null
-  action: string
-  entity: string
-  entityId: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-  createdAt: string
-}
+export type AuditEntry = S['AuditEntry']

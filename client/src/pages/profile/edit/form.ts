@@ -89,15 +89,17 @@ export function missingRequired(form: ProfileForm, message: string): Partial<Rec
 export function toProfileInput(form: ProfileForm, reference?: Reference): ProfileInput {
   const ipOrder = reference ? reference.ipFields.map((o) => o.value) : []
   const ipFields = [...form.ipFields].sort((a, b) => ipOrder.indexOf(a) - ipOrder.indexOf(b))
+  // The pickers offer only /api/reference's values, which the form keeps as strings; the server
+  // checks them again, so naming them as its enums here is a statement about the pickers.
   const input: ProfileInput = {
     name: form.name.trim(),
     idNumber: form.idNumber.trim(),
-    district: form.district,
+    district: form.district as ProfileInput['district'],
     orgName: form.orgName.trim(),
-    orgType: form.orgType,
-    category: form.category,
-    ipFields,
-    titleLevel: form.titleLevel,
+    orgType: form.orgType as ProfileInput['orgType'],
+    category: form.category as ProfileInput['category'],
+    ipFields: ipFields as ProfileInput['ipFields'],
+    titleLevel: form.titleLevel as ProfileInput['titleLevel'],
     qualifications: splitList(form.qualifications),
   }
   if (form.gender) input.gender = form.gender
