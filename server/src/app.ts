@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): App {
   registerAuditRoutes(routes, services.audit, services.accounts);
   registerCatalogRoutes(routes, services.catalog, services.classes, services.describeClasses);
   registerClassRoutes(routes, services.classes, services.enrollment, services.describeClasses);
-  registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.describeClasses);
+  registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.enrollmentViews);
   registerAttendanceRoutes(routes, services.attendance);
   registerCompletionRoutes(routes, services.completion);
   registerCreditRoutes(routes, services.credits);

@@ -21,6 +21,7 @@ import { createClassViewer } from './classes/views';
 import type { Config } from './config';
 import { defineEnrollmentModels } from './enrollment/models';
 import { EnrollmentService } from './enrollment/service';
+import { createEnrollmentViews } from './enrollment/views';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
@@ -65,12 +66,13 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const classes = new ClassService(db, models.classes, catalog, audit, clock);
   const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, clock);
   const describeClasses = createClassViewer(classes, catalog, enrollment);
+  const enrollmentViews = createEnrollmentViews(enrollment, classes, describeClasses);
   const attendance = new AttendanceService(db, models.attendance, new CheckinTokens(config.jwtSecret), config.checkinTokenTtlSeconds, classes, enrollment, talent, audit, clock);
   const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
   const stats = new StatsService(db, credits, config, clock);
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, attendance, credits, certificates, completion, stats };
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats };
 }
 
 export type Services = ReturnType<typeof createServices>;

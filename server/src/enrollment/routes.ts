@@ -1,14 +1,9 @@
-import ExcelJS from 'exceljs';
 import { classIdParams } from '../classes/schemas';
 import type { ClassService } from '../classes/service';
-import type { ClassViewer } from '../classes/views';
 import { reply, SENT, type Routes } from '../platform/http/route';
-import { sendWorkbook, sheetWith, XLSX_TYPE } from '../platform/spreadsheet';
-import { shanghaiDateTime } from '../platform/time';
-import { CATEGORIES, TITLE_LEVELS } from '../reference/vocabulary';
+import { sendWorkbook, XLSX_TYPE } from '../platform/spreadsheet';
 import {
   cancelledView,
-  ENROLLMENT_STATUS_LABELS,
   enrollmentIdParams,
   enrollmentOutcomeView,
   myEnrollmentsView,
@@ -17,9 +12,11 @@ import {
   rosterQuery,
   rosterView,
 } from './schemas';
+import { rosterWorkbook } from './rosterWorkbook';
 import type { EnrollmentService } from './service';
+import type { EnrollmentViews } from './views';
 
-export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentService, classes: ClassService, describeClasses: ClassViewer): void {
+export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentService, classes: ClassService, views: EnrollmentViews): void {
   routes.define({
     method: 'post',
     path: '/api/classes/:id/enrollments',
@@ -56,12 +53,7 @@ export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentS
     tag: 'enrollment',
     access: ['practitioner'],
     response: myEnrollmentsView,
-    handler: async ({ user }) => {
-      const mine = await enrollment.myEnrollments(user.id);
-      const rows = await Promise.all([...new Set(mine.map((m) => m.classId))].map((id) => classes.findRow(id)));
-      const views = new Map((await describeClasses(rows, null)).map((v) => [v.id, v]));
-      return { items: mine.map(({ classId, ...m }) => ({ ...m, class: views.get(classId)! })) };
-    },
+    handler: async ({ user }) => ({ items: await views.mine(user.id) }),
   });
 
   routes.define({
@@ -79,25 +71,7 @@ export function registerEnrollmentRoutes(routes: Routes, enrollment: EnrollmentS
       const items = await enrollment.roster(params.id, query.status);
       if (query.format === 'json') return { items };
       const cls = await classes.findRow(params.id);
-      const workbook = new ExcelJS.Workbook();
-      sheetWith(
-        workbook,
-        '报名名单',
-        ['序号', '姓名', '手机号', '工作单位', '区县', '人才类别', '职称', '报名状态', '候补位次', '报名时间'],
-        items.map((e, i) => [
-          i + 1,
-          e.name,
-          e.phoneMasked ?? '',
-          e.orgName,
-          e.districtName,
-          CATEGORIES.labels[e.category],
-          TITLE_LEVELS.labels[e.titleLevel],
-          ENROLLMENT_STATUS_LABELS[e.status],
-          e.waitlistPosition ?? '',
-          shanghaiDateTime(e.createdAt),
-        ]),
-      );
-      await sendWorkbook(ctx, workbook, `${cls.title}-报名名单.xlsx`);
+      await sendWorkbook(ctx, rosterWorkbook(items), `${cls.title}-报名名单.xlsx`);
       return SENT;
     },
   });

@@ -1,9 +1,7 @@
-import type { ClassService } from '../classes/service';
-import type { ClassViewer } from '../classes/views';
 import { creditSummaryView } from '../credits/schemas';
 import type { CreditService } from '../credits/service';
 import { myEnrollmentsView } from '../enrollment/schemas';
-import type { EnrollmentService } from '../enrollment/service';
+import type { EnrollmentViews } from '../enrollment/views';
 import { pageOf } from '../platform/http/pagination';
 import { fileResponse, SENT, type Routes } from '../platform/http/route';
 import { CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet';
@@ -20,9 +18,7 @@ const talentDetail = practitionerOfficeView
 
 export interface TalentDetailDeps {
   credits: CreditService;
-  enrollment: EnrollmentService;
-  classes: ClassService;
-  describeClasses: ClassViewer;
+  enrollmentViews: EnrollmentViews;
 }
 
 /**
@@ -103,10 +99,8 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     errors: [404],
     handler: async ({ params }) => {
       const record = await office.get(params.id);
-      const [credits, enrollments] = await Promise.all([deps.credits.summary(record.id, deps.credits.currentYear()), deps.enrollment.enrollmentsOf(record.id)]);
-      const rows = await Promise.all([...new Set(enrollments.map((e) => e.classId))].map((id) => deps.classes.findRow(id)));
-      const views = new Map((await deps.describeClasses(rows, null)).map((v) => [v.id, v]));
-      return { ...record, credits, enrollments: enrollments.map(({ classId, ...e }) => ({ ...e, class: views.get(classId)! })) };
+      const [credits, enrollments] = await Promise.all([deps.credits.summary(record.id, deps.credits.currentYear()), deps.enrollmentViews.ofPractitioner(record.id)]);
+      return { ...record, credits, enrollments };
     },
   });
 
