@@ -1,4 +1,9 @@
+import { LABELS } from '../src/api/vocabulary'
 import type { Course, CourseDetail, Me, MyEnrollment, OfficeCreditClaim, PractitionerRecord, Reference, TrainingClass } from '../src/api'
+
+function optionsOf(labels: Record<string, string>) {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }))
+}
 
 export const reference: Reference = {
   districts: [
@@ -38,6 +43,14 @@ export const reference: Reference = {
     { value: 'rejected', label: '未通过' },
     { value: 'inactive', label: '已停用' },
   ],
+  recordSources: optionsOf(LABELS.recordSources),
+  courseCategories: optionsOf(LABELS.courseCategories),
+  deliveryModes: optionsOf(LABELS.deliveryModes),
+  classStatuses: optionsOf(LABELS.classStatuses),
+  enrollmentStatuses: optionsOf(LABELS.enrollmentStatuses),
+  attendanceStatuses: optionsOf(LABELS.attendanceStatuses),
+  creditSources: optionsOf(LABELS.creditSources),
+  claimStatuses: optionsOf(LABELS.claimStatuses),
 }
 
 export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false }

@@ -46,6 +46,19 @@ describe('reference data', () => {
     expect(res.body.tiers.map((o: { value: string }) => o.value)).toEqual(['none', 'leading', 'high_level', 'senior_engineer']);
     expect(res.body.recordStatuses).toContainEqual({ value: 'pending', label: '待审核' });
   });
+
+  it('serves the training vocabularies too, each value the API speaks with its label', async () => {
+    const res = await t.request.get('/api/reference').expect(200);
+    const values = (name: string) => res.body[name].map((o: { value: string }) => o.value);
+    expect(values('courseCategories')).toEqual(['professional', 'public']);
+    expect(values('classStatuses')).toEqual(['open', 'closed', 'completed', 'cancelled']);
+    expect(values('enrollmentStatuses')).toEqual(['enrolled', 'waitlisted', 'pending', 'cancelled', 'rejected']);
+    expect(values('attendanceStatuses')).toEqual(['present', 'late', 'absent', 'excused']);
+    expect(values('creditSources')).toEqual(['class', 'external', 'adjustment']);
+    expect(values('claimStatuses')).toEqual(['pending', 'approved', 'rejected']);
+    expect(res.body.enrollmentStatuses).toContainEqual({ value: 'waitlisted', label: '候补' });
+    expect(res.body.deliveryModes).toContainEqual({ value: 'blended', label: '线上线下结合' });
+  });
 });
 
 describe('PUT /api/me/profile', () => {

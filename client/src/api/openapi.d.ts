@@ -120,7 +120,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Districts and every enum of the talent record with its Chinese label */
+        /** Districts and every enum the API speaks (talent record, courses, classes, enrollment, attendance, credits) with its Chinese label */
         get: {
             parameters: {
                 query?: never;
@@ -4845,6 +4845,38 @@ export interface components {
                 label: string;
             }[];
             recordStatuses: {
+                value: string;
+                label: string;
+            }[];
+            recordSources: {
+                value: string;
+                label: string;
+            }[];
+            courseCategories: {
+                value: string;
+                label: string;
+            }[];
+            deliveryModes: {
+                value: string;
+                label: string;
+            }[];
+            classStatuses: {
+                value: string;
+                label: string;
+            }[];
+            enrollmentStatuses: {
+                value: string;
+                label: string;
+            }[];
+            attendanceStatuses: {
+                value: string;
+                label: string;
+            }[];
+            creditSources: {
+                value: string;
+                label: string;
+            }[];
+            claimStatuses: {
                 value: string;
                 label: string;
             }[];

@@ -1,7 +1,12 @@
+import { LABELS } from '../api/vocabulary'
+
 /**
  * Every Chinese string the client shows. Pages import from here; nothing else hard-codes UI text.
- * Enum labels (districts, categories, statuses, ...) come from GET /api/reference, not from here.
+ * Enum labels are the server's (server/src/reference/vocabulary.ts): generated into api/vocabulary.ts
+ * by `npm run contract` and served by GET /api/reference; none is written here.
  */
+const label = LABELS
+
 export const zh = {
   appTitle: '知识产权人才培训平台',
 
@@ -134,9 +139,8 @@ export const zh = {
     searchPlaceholder: '搜索课程',
     search: '搜索',
     all: '全部',
-    /** Course categories and delivery modes are not in /api/reference: their labels live here. */
-    categories: { professional: '专业科目', public: '公需科目' } as Record<string, string>,
-    deliveryModes: { offline: '线下', online: '线上', blended: '线上线下结合' } as Record<string, string>,
+    categories: label.courseCategories as Record<string, string>,
+    deliveryModes: label.deliveryModes as Record<string, string>,
     hours: (n: number) => `${n} 学时`,
     empty: '暂无课程',
     noMatch: '没有找到相关课程',
@@ -151,7 +155,7 @@ export const zh = {
   },
 
   classes: {
-    statuses: { open: '报名中', closed: '未开放或已截止', completed: '已结业', cancelled: '已取消' } as Record<string, string>,
+    statuses: label.classStatuses as Record<string, string>,
     dates: '培训日期',
     location: '培训地点',
     enrollWindow: '报名时间',
@@ -178,16 +182,16 @@ export const zh = {
     mineEmpty: '还没有报名记录',
     browseCourses: '去看看课程',
     statuses: {
-      enrolled: '已报名',
-      waitlisted: (position?: number) => (position ? `候补第 ${position} 位` : '候补中'),
-      pending: '待审核',
-      cancelled: '已取消',
-      rejected: '未通过',
+      enrolled: label.enrollmentStatuses.enrolled,
+      waitlisted: (position?: number) => (position ? `${label.enrollmentStatuses.waitlisted}第 ${position} 位` : label.enrollmentStatuses.waitlisted),
+      pending: label.enrollmentStatuses.pending,
+      cancelled: label.enrollmentStatuses.cancelled,
+      rejected: label.enrollmentStatuses.rejected,
     },
   },
 
   attendance: {
-    statuses: { present: '出勤', late: '迟到', absent: '缺勤', excused: '请假' } as Record<string, string>,
+    statuses: label.attendanceStatuses as Record<string, string>,
     noRecord: '未签到',
     checkinTitle: '扫码签到',
     checkinIntro: '请扫描培训现场的签到二维码；无法扫码时，输入二维码下方的 6 位签到码。',
@@ -221,7 +225,7 @@ export const zh = {
     missingProfessional: (n: number) => `专业科目还差 ${n} 学时`,
     records: '学时记录',
     noRecords: '本年度还没有学时记录',
-    sources: { class: '培训', external: '外部认定', adjustment: '调整' } as Record<string, string>,
+    sources: label.creditSources as Record<string, string>,
     certificateCode: '证书编号',
     claim: '申报学时',
     myClaims: '我的申报',
@@ -245,9 +249,9 @@ export const zh = {
     claimsTitle: '我的申报',
     claimsEmpty: '还没有申报记录',
     claimStatuses: {
-      pending: '待审核',
-      approved: (hours: number) => `已认定 ${hours} 学时`,
-      rejected: (reason?: string | null) => (reason ? `未通过（${reason}）` : '未通过'),
+      pending: label.claimStatuses.pending,
+      approved: (hours: number) => `${label.claimStatuses.approved} ${hours} 学时`,
+      rejected: (reason?: string | null) => (reason ? `${label.claimStatuses.rejected}（${reason}）` : label.claimStatuses.rejected),
     },
     claimedHours: (n: number) => `申报 ${n} 学时`,
     submittedAt: '提交时间',
@@ -465,7 +469,7 @@ export const zh = {
       verifiedAt: '认证时间',
       rejectReason: '未通过原因',
     },
-    sources: { self: '本人填报', import: '批量导入' } as Record<string, string>,
+    sources: label.recordSources as Record<string, string>,
     claimedYes: '已绑定账号',
     claimedNo: '未绑定账号',
     hoursTitle: (year: number) => `${year} 年学时`,
@@ -546,7 +550,7 @@ export const zh = {
     saveRule: '保存',
     ruleSaved: (year: number) => `${year} 年学时要求已保存`,
     claimsTitle: '学时认定',
-    claimTabs: { pending: '待审核', approved: '已认定', rejected: '已驳回' } as Record<string, string>,
+    claimTabs: label.claimStatuses as Record<string, string>,
     claimsEmpty: '没有待认定的申报',
     claimHours: (n: number) => `申报 ${n} 学时`,
     evidence: '查看材料',

@@ -1,12 +1,7 @@
 import { z } from '../platform/zod';
+import { ATTENDANCE_STATUSES as ATTENDANCE_VOCABULARY } from '../reference/vocabulary';
 
-export const ATTENDANCE_STATUSES = ['present', 'late', 'absent', 'excused'] as const;
-export const ATTENDANCE_LABELS: Record<(typeof ATTENDANCE_STATUSES)[number], string> = {
-  present: '出勤',
-  late: '迟到',
-  absent: '缺勤',
-  excused: '请假',
-};
+export const ATTENDANCE_STATUSES = ATTENDANCE_VOCABULARY.values;
 
 export const sessionIdParams = z.object({ id: z.coerce.number().int().positive() });
 export const markParams = z.object({ id: z.coerce.number().int().positive(), practitionerId: z.coerce.number().int().positive() });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from '../platform/zod';
 import { CATEGORIES } from '../reference/vocabulary';
+import { COURSE_CATEGORIES as COURSE_CATEGORY_VOCABULARY, DELIVERY_MODES as DELIVERY_MODE_VOCABULARY } from '../reference/vocabulary';
 
 /** Hours are whole or half hours, so sums stay exact in floating point. */
 export const halfHours = z
@@ -12,8 +13,8 @@ export const halfHours = z
   .max(200)
   .refine((h) => Number.isInteger(h * 2), '学时须为 0.5 的整数倍');
 
-export const COURSE_CATEGORIES = ['professional', 'public'] as const;
-export const DELIVERY_MODES = ['offline', 'online', 'blended'] as const;
+export const COURSE_CATEGORIES = COURSE_CATEGORY_VOCABULARY.values;
+export const DELIVERY_MODES = DELIVERY_MODE_VOCABULARY.values;
 
 /** The schema of one file in courses/ (documented in courses/README.md). */
 export const courseFileSchema = z

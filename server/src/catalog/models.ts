@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { Category } from '../reference/vocabulary';
 import { jsonText } from '../platform/json';
+import type { CourseCategory } from '../reference/vocabulary';
 
 export interface OutlineUnit {
   title: string;
@@ -13,7 +14,7 @@ export interface CourseRow extends Model<InferAttributes<CourseRow>, InferCreati
   code: string;
   title: string;
   summary: string;
-  category: 'professional' | 'public';
+  category: CourseCategory;
   creditHours: number;
   deliveryMode: 'offline' | 'online' | 'blended';
   topics: string[];

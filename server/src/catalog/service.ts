@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../platform/errors';
 import { readCatalog, type CatalogProblem, type LoadedCourse } from './courseFile';
 import type { CatalogModels, CourseRow } from './models';
 import type { CourseListQuery, CourseView } from './schemas';
+import type { CourseCategory } from '../reference/vocabulary';
 
 export interface SyncReport {
   created: string[];
@@ -17,7 +18,7 @@ export interface CourseFacts {
   id: number;
   code: string;
   title: string;
-  category: 'professional' | 'public';
+  category: CourseCategory;
   creditHours: number;
   status: 'active' | 'archived';
 }

@@ -1,4 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import type { CourseCategory } from '../reference/vocabulary';
 
 /** A completion certificate: a snapshot of what was certified, so later catalog edits never rewrite it. */
 export interface CertificateRow extends Model<InferAttributes<CertificateRow>, InferCreationAttributes<CertificateRow>> {
@@ -10,7 +11,7 @@ export interface CertificateRow extends Model<InferAttributes<CertificateRow>, I
   courseTitle: string;
   classTitle: string;
   hours: number;
-  category: 'professional' | 'public';
+  category: CourseCategory;
   issuedAt: Date;
 }
 

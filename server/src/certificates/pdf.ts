@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { shanghaiDate } from '../platform/time';
 import type { CertificateRow } from './models';
+import { COURSE_CATEGORIES } from '../reference/vocabulary';
 
 /** PDF's built-in fonts have no Chinese glyphs: Noto Sans SC ships with the server (npm package). */
 const FONT_DIR = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
@@ -32,7 +33,7 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
   doc.font('bold').fontSize(40).fillColor('#9b1c1c').text('结 业 证 书', 0, 80, { align: 'center', width });
   doc.font('regular').fontSize(13).fillColor('#555').text('知识产权专业技术人员继续教育', 0, 138, { align: 'center', width });
 
-  const category = c.category === 'professional' ? '专业科目' : '公需科目';
+  const category = COURSE_CATEGORIES.labels[c.category];
   doc.font('bold').fontSize(26).fillColor('#111').text(c.holderName, 0, 190, { align: 'center', width });
   doc
     .font('regular')

@@ -1,4 +1,5 @@
 import { z } from '../platform/zod';
+import { COURSE_CATEGORIES } from '../reference/vocabulary';
 
 export const certificateCodeParams = z.object({ code: z.string().trim().toUpperCase().max(32) });
 
@@ -23,7 +24,7 @@ export const certificateOwnView = z
     courseTitle: z.string(),
     classTitle: z.string(),
     hours: z.number(),
-    category: z.enum(['professional', 'public']),
+    category: z.enum(COURSE_CATEGORIES.values),
     issuedAt: z.date(),
     verifyUrl: z.string(),
   })

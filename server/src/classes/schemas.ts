@@ -1,11 +1,12 @@
 import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { COURSE_CATEGORIES } from '../catalog/courseFile';
+import { CLASS_STATUSES as CLASS_STATUS_VOCABULARY } from '../reference/vocabulary';
 
 const calendarDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const timestamp = z.iso.datetime({ offset: true, message: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s));
 
-export const CLASS_STATUSES = ['open', 'closed', 'completed', 'cancelled'] as const;
+export const CLASS_STATUSES = CLASS_STATUS_VOCABULARY.values;
 export type ClassStatus = (typeof CLASS_STATUSES)[number];
 
 export const classIdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
+import type { CourseCategory } from '../reference/vocabulary';
 
-export type CreditCategory = 'professional' | 'public';
+export type CreditCategory = CourseCategory;
 export type CreditSource = 'class' | 'external' | 'adjustment';
 export type ClaimStatus = 'pending' | 'approved' | 'rejected';
 

@@ -1,8 +1,9 @@
 import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { halfHours } from '../catalog/courseFile';
+import { CLAIM_STATUSES, COURSE_CATEGORIES, CREDIT_SOURCES } from '../reference/vocabulary';
 
-const category = z.enum(['professional', 'public']);
+const category = z.enum(COURSE_CATEGORIES.values);
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const creditsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -25,7 +26,7 @@ export const creditRecordView = z
   .object({
     hours: z.number(),
     category,
-    source: z.enum(['class', 'external', 'adjustment']),
+    source: z.enum(CREDIT_SOURCES.values),
     title: z.string(),
     date: z.string(),
     certificateCode: z.string().optional(),
@@ -62,7 +63,7 @@ export const claimInput = z
 export type ClaimInput = z.infer<typeof claimInput>;
 
 export const claimIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const claimListQuery = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), ...pageQuery });
+export const claimListQuery = z.object({ status: z.enum(CLAIM_STATUSES.values).optional(), ...pageQuery });
 export const approveClaimInput = z.object({ hours: halfHours.optional() }).openapi('ApproveClaimInput');
 export const rejectClaimInput = z.object({ reason: z.string().trim().min(2, '请说明驳回理由').max(200) }).openapi('RejectClaimInput');
 
@@ -77,7 +78,7 @@ export const claimView = z
     hours: z.number(),
     category,
     evidenceType: z.string(),
-    status: z.enum(['pending', 'approved', 'rejected']),
+    status: z.enum(CLAIM_STATUSES.values),
     approvedHours: z.number().nullable(),
     rejectReason: z.string().nullable(),
     decidedAt: z.date().nullable(),

@@ -1,15 +1,9 @@
 import { z } from '../platform/zod';
-import { CATEGORIES, TITLE_LEVELS } from '../reference/vocabulary';
+import { CATEGORIES, ENROLLMENT_STATUSES as ENROLLMENT_STATUS_VOCABULARY, TITLE_LEVELS } from '../reference/vocabulary';
 import { classView } from '../classes/schemas';
 
-export const ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'pending', 'cancelled', 'rejected'] as const;
-export const ENROLLMENT_STATUS_LABELS: Record<(typeof ENROLLMENT_STATUSES)[number], string> = {
-  enrolled: '已报名',
-  waitlisted: '候补',
-  pending: '待审核',
-  cancelled: '已取消',
-  rejected: '未通过',
-};
+export const ENROLLMENT_STATUSES = ENROLLMENT_STATUS_VOCABULARY.values;
+export const ENROLLMENT_STATUS_LABELS = ENROLLMENT_STATUS_VOCABULARY.labels;
 
 export const enrollmentIdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -1,28 +1,20 @@
 import type { Routes } from '../platform/http/route';
 import { DISTRICTS } from './districts';
 import { referenceView } from './schemas';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from './vocabulary';
+import { VOCABULARIES } from './vocabulary';
 
 export function registerReferenceRoutes(routes: Routes): void {
   routes.define({
     method: 'get',
     path: '/api/reference',
-    summary: 'Districts and every enum of the talent record with its Chinese label',
+    summary: 'Districts and every enum the API speaks (talent record, courses, classes, enrollment, attendance, credits) with its Chinese label',
     tag: 'reference',
     access: 'public',
     response: referenceView,
     handler: async ({ ctx }) => {
       ctx.set('Cache-Control', 'public, max-age=3600');
-      return {
-        districts: [...DISTRICTS],
-        orgTypes: ORG_TYPES.options,
-        categories: CATEGORIES.options,
-        ipFields: IP_FIELDS.options,
-        titleLevels: TITLE_LEVELS.options,
-        tiers: TIERS.options,
-        genders: GENDERS.options,
-        recordStatuses: RECORD_STATUSES.options,
-      };
+      const lists = Object.fromEntries(Object.entries(VOCABULARIES).map(([name, vocabulary]) => [name, vocabulary.options]));
+      return { districts: [...DISTRICTS], ...(lists as Record<keyof typeof VOCABULARIES, { value: string; label: string }[]>) };
     },
   });
 }

@@ -68,6 +68,78 @@ export const RECORD_STATUSES = vocabulary([
   ['inactive', '已停用'],
 ] as const);
 
+/** Where a talent record came from. */
+export const RECORD_SOURCES = vocabulary([
+  ['self', '本人填报'],
+  ['import', '批量导入'],
+] as const);
+
+/* The training vocabularies: courses, classes, enrollment, attendance, credits. */
+
+export const COURSE_CATEGORIES = vocabulary([
+  ['professional', '专业科目'],
+  ['public', '公需科目'],
+] as const);
+
+export const DELIVERY_MODES = vocabulary([
+  ['offline', '线下'],
+  ['online', '线上'],
+  ['blended', '线上线下结合'],
+] as const);
+
+export const CLASS_STATUSES = vocabulary([
+  ['open', '报名中'],
+  ['closed', '未开放或已截止'],
+  ['completed', '已结业'],
+  ['cancelled', '已取消'],
+] as const);
+
+export const ENROLLMENT_STATUSES = vocabulary([
+  ['enrolled', '已报名'],
+  ['waitlisted', '候补'],
+  ['pending', '待审核'],
+  ['cancelled', '已取消'],
+  ['rejected', '未通过'],
+] as const);
+
+export const ATTENDANCE_STATUSES = vocabulary([
+  ['present', '出勤'],
+  ['late', '迟到'],
+  ['absent', '缺勤'],
+  ['excused', '请假'],
+] as const);
+
+export const CREDIT_SOURCES = vocabulary([
+  ['class', '培训'],
+  ['external', '外部认定'],
+  ['adjustment', '调整'],
+] as const);
+
+export const CLAIM_STATUSES = vocabulary([
+  ['pending', '待审核'],
+  ['approved', '已认定'],
+  ['rejected', '未通过'],
+] as const);
+
+/** Every vocabulary by the name /api/reference and the client's generated labels use. */
+export const VOCABULARIES = {
+  orgTypes: ORG_TYPES,
+  categories: CATEGORIES,
+  ipFields: IP_FIELDS,
+  titleLevels: TITLE_LEVELS,
+  tiers: TIERS,
+  genders: GENDERS,
+  recordStatuses: RECORD_STATUSES,
+  recordSources: RECORD_SOURCES,
+  courseCategories: COURSE_CATEGORIES,
+  deliveryModes: DELIVERY_MODES,
+  classStatuses: CLASS_STATUSES,
+  enrollmentStatuses: ENROLLMENT_STATUSES,
+  attendanceStatuses: ATTENDANCE_STATUSES,
+  creditSources: CREDIT_SOURCES,
+  claimStatuses: CLAIM_STATUSES,
+} as const;
+
 export type OrgType = (typeof ORG_TYPES.values)[number];
 export type Category = (typeof CATEGORIES.values)[number];
 export type IpField = (typeof IP_FIELDS.values)[number];
@@ -75,3 +147,4 @@ export type TitleLevel = (typeof TITLE_LEVELS.values)[number];
 export type Tier = (typeof TIERS.values)[number];
 export type Gender = (typeof GENDERS.values)[number];
 export type RecordStatus = (typeof RECORD_STATUSES.values)[number];
+export type CourseCategory = (typeof COURSE_CATEGORIES.values)[number];

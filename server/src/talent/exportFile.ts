@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../platform/spreadsheet';
 import { shanghaiDateTime } from '../platform/time';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
+import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
 import { DISTRICTS } from '../reference/districts';
 import { IMPORT_COLUMNS } from './importer';
 import type { PractitionerOfficeView } from './schemas';
@@ -27,7 +27,7 @@ function exportRow(p: PractitionerOfficeView): unknown[] {
     p.email ?? '',
     p.phoneMasked ?? '',
     RECORD_STATUSES.labels[p.status],
-    p.source === 'import' ? '导入' : '本人填报',
+    RECORD_SOURCES.labels[p.source],
     p.verifiedAt ? shanghaiDateTime(p.verifiedAt) : '',
   ].map(safeCell);
 }

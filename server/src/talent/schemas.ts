@@ -1,6 +1,6 @@
 import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
+import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
 import { examineIdNumber, ID_NUMBER_MESSAGES, type IdNumberFacts } from './idNumber';
 
 /** An ID number as typed; parsed into its facts (normalised number, birth date, gender) or refused. */
@@ -94,7 +94,7 @@ export type PatchTalentInput = z.infer<typeof patchTalentInput>;
 /** What the talent office sees of a record: everything but the ID number itself; phone masked. */
 export const practitionerOfficeView = practitionerSelfView
   .extend({
-    source: z.enum(['self', 'import']),
+    source: z.enum(RECORD_SOURCES.values),
     claimed: z.boolean().openapi({ description: 'an account holds this record' }),
     phoneMasked: z.string().nullable(),
   })
