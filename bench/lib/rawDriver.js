@@ -14,7 +14,8 @@ const SCHEMA = [
   'CREATE TABLE raw_enrollments (id INTEGER PRIMARY KEY AUTO_INCREMENT, class_id INTEGER NOT NULL, practitioner_id INTEGER NOT NULL, status VARCHAR(16) NOT NULL, waitlist_seq INTEGER NULL, created_at DATETIME(3) NOT NULL, UNIQUE (class_id, practitioner_id))',
 ];
 
-async function sqliteRate(file, n, capacity) {
+/** A new SQLite file (WAL, synchronous=NORMAL, as the product sets it) with the raw tables and one class. */
+async function openRawSqlite(file, capacity) {
   const sqlite3 = need('sqlite3');
   const fs = require('node:fs');
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -25,6 +26,11 @@ async function sqliteRate(file, n, capacity) {
   await q('run', 'PRAGMA synchronous = NORMAL');
   for (const sql of SCHEMA) await q('run', sql.replace('AUTO_INCREMENT', 'AUTOINCREMENT'));
   await q('run', 'INSERT INTO raw_classes VALUES (1, ?, 0, 0)', [capacity]);
+  return { db, q };
+}
+
+async function sqliteRate(file, n, capacity) {
+  const { db, q } = await openRawSqlite(file, capacity);
   // One connection, so transactions must not interleave: they queue, as the product's writers do.
   let tail = Promise.resolve();
   const signUp = async (pid) => {
@@ -48,16 +54,7 @@ async function sqliteRate(file, n, capacity) {
  * own savepoint (a failing one would roll back alone), one COMMIT for the batch.
  */
 async function sqliteGroupRate(file, n, capacity, batch) {
-  const sqlite3 = need('sqlite3');
-  const fs = require('node:fs');
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = new sqlite3.Database(file);
-  const q = (method, sql, params = []) => new Promise((resolve, reject) => db[method](sql, params, function (err, rows) { return err ? reject(err) : resolve(method === 'run' ? this : rows); }));
-  db.configure('busyTimeout', 15000);
-  await q('all', 'PRAGMA journal_mode = WAL');
-  await q('run', 'PRAGMA synchronous = NORMAL');
-  for (const sql of SCHEMA) await q('run', sql.replace('AUTO_INCREMENT', 'AUTOINCREMENT'));
-  await q('run', 'INSERT INTO raw_classes VALUES (1, ?, 0, 0)', [capacity]);
+  const { db, q } = await openRawSqlite(file, capacity);
   const waiting = [];
   let running = false;
   const signUp = async (pid) => {
