@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import type { AttendanceStatus } from '../reference/vocabulary';
 
-export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused';
+export type { AttendanceStatus };
 
 export interface AttendanceRow extends Model<InferAttributes<AttendanceRow>, InferCreationAttributes<AttendanceRow>> {
   id: CreationOptional<number>;

@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import type { TalentService } from '../talent/service';
-import type { AttendanceStatus } from '../attendance/models';
+import type { AttendanceStatus } from '../reference/vocabulary';
 
 /** At least this share of a person's sessions, excused ones left out, attended (present or late). */
 export const COMPLETION_SHARE = { numerator: 4, denominator: 5 };

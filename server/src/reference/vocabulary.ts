@@ -148,3 +148,5 @@ export type Tier = (typeof TIERS.values)[number];
 export type Gender = (typeof GENDERS.values)[number];
 export type RecordStatus = (typeof RECORD_STATUSES.values)[number];
 export type CourseCategory = (typeof COURSE_CATEGORIES.values)[number];
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES.values)[number];
+export type RecordSource = (typeof RECORD_SOURCES.values)[number];

@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
 import { shanghaiDate } from '../platform/time';
-import type { PractitionerChange, PractitionerSnapshot } from '../talent/models';
+import type { PractitionerChange, PractitionerSnapshot } from '../talent/service';
 
 export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

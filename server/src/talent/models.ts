@@ -1,8 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import { jsonText } from '../platform/json';
 import type { Category, Gender, IpField, OrgType, RecordStatus, Tier, TitleLevel } from '../reference/vocabulary';
+import type { RecordSource } from '../reference/vocabulary';
 
-export type RecordSource = 'self' | 'import';
+export type { RecordSource };
 
 /** One person in the talent database (人才库), whether they signed up or were imported. */
 export interface PractitionerRow extends Model<InferAttributes<PractitionerRow>, InferCreationAttributes<PractitionerRow>> {

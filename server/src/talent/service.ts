@@ -61,6 +61,9 @@ export function toSelfView(row: PractitionerRow): PractitionerSelfView {
   };
 }
 
+/** What other modules hear of a talent record's changes (the statistics keep their tallies by them). */
+export type { PractitionerChange, PractitionerSnapshot } from './models';
+
 export class TalentService {
   constructor(
     private readonly db: Database,
