@@ -1,22 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { errorMessage, getMyCredits, isApiError, isSignedIn } from '../../../api'
+import { getMyCredits, isApiError } from '../../../api'
 import type { CreditRecord, CreditSummary } from '../../../api'
 import { HoursBar } from '../../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
 import { courseCategoryLabel, creditSourceLabel } from '../../../utils/labels'
-import { goCreditClaim, goCreditClaims, goLogin, goProfileEdit } from '../../../utils/nav'
+import { useSignedInData } from '../../../hooks/useSignedInData'
+import { goCreditClaim, goCreditClaims, goProfileEdit } from '../../../utils/nav'
 import { formatDate, shanghaiYear } from '../../../utils/time'
-import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'profileRequired'; message: string }
-  | { kind: 'ready'; summary: CreditSummary }
+/** What the year's page shows: the summary, or (no talent record yet) why there is none. */
+type YearView = { kind: 'summary'; summary: CreditSummary } | { kind: 'profileRequired'; message: string }
 
 /** This year and the four before it. */
 function yearChoices(): number[] {
@@ -24,48 +20,27 @@ function yearChoices(): number[] {
   return [0, 1, 2, 3, 4].map((back) => now - back)
 }
 
+/** A year's summary; a practitioner without a talent record is told to fill it in, not shown an error. */
+async function yearView(year: number): Promise<YearView> {
+  try {
+    return { kind: 'summary', summary: await getMyCredits(year) }
+  } catch (e) {
+    if (isApiError(e) && e.code === 'PROFILE_REQUIRED') return { kind: 'profileRequired', message: e.message }
+    throw e
+  }
+}
+
 export default function MyCreditsPage() {
   const t = zh.credits
   const [years] = useState(yearChoices)
   const [year, setYear] = useState(years[0])
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const latest = useRef(0)
-
-  const load = useCallback(async (y: number, showSpinner: boolean) => {
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
-    // the answer of the last year asked for wins (a quick tap on another year)
-    const ticket = ++latest.current
-    if (showSpinner) setState({ kind: 'loading' })
-    try {
-      const summary = await getMyCredits(y)
-      if (ticket === latest.current) setState({ kind: 'ready', summary })
-    } catch (e) {
-      if (ticket !== latest.current) return
-      if (leaveIfSessionExpired(e)) return
-      if (isApiError(e) && e.code === 'PROFILE_REQUIRED') setState({ kind: 'profileRequired', message: e.message })
-      else if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(year, true)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-
-  // back from a claim or the record form: numbers may have changed
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void load(year, false)
-    shown.current = true
-  })
+  // the last year asked for wins; back from a claim or the record form it refreshes quietly
+  const { state, reload } = useSignedInData(() => yearView(year), [year])
 
   const pick = (y: number) => {
     if (y === year && state.kind === 'ready') return
-    setYear(y)
-    void load(y, true)
+    if (y === year) void reload(true)
+    else setYear(y)
   }
 
   return (
@@ -79,16 +54,16 @@ export default function MyCreditsPage() {
       </View>
 
       {state.kind === 'loading' ? <LoadingState /> : null}
-      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load(year, true)} /> : null}
-      {state.kind === 'profileRequired' ? (
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload(true)} /> : null}
+      {state.kind === 'ready' && state.data.kind === 'profileRequired' ? (
         <View className='card credits__notice'>
-          <Text className='credits__notice-text'>{state.message}</Text>
+          <Text className='credits__notice-text'>{state.data.message}</Text>
           <Button className='btn btn--primary' onClick={goProfileEdit}>
             {zh.enrollment.goProfile}
           </Button>
         </View>
       ) : null}
-      {state.kind === 'ready' ? <Summary summary={state.summary} /> : null}
+      {state.kind === 'ready' && state.data.kind === 'summary' ? <Summary summary={state.data.summary} /> : null}
     </View>
   )
 }
