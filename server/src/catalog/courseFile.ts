@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from '../platform/zod';
-import { CATEGORIES } from '../reference/vocabulary';
-import { COURSE_CATEGORIES as COURSE_CATEGORY_VOCABULARY, DELIVERY_MODES as DELIVERY_MODE_VOCABULARY } from '../reference/vocabulary';
+import { CATEGORIES, COURSE_CATEGORIES as COURSE_CATEGORY_VOCABULARY, DELIVERY_MODES as DELIVERY_MODE_VOCABULARY } from '../reference/vocabulary';
 
 /** Hours are whole or half hours, so sums stay exact in floating point. */
 export const halfHours = z

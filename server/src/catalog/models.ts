@@ -1,7 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
-import type { Category } from '../reference/vocabulary';
+import type { Category, CourseCategory } from '../reference/vocabulary';
 import { jsonText } from '../platform/json';
-import type { CourseCategory } from '../reference/vocabulary';
 
 export interface OutlineUnit {
   title: string;

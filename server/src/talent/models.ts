@@ -1,7 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import { jsonText } from '../platform/json';
-import type { Category, Gender, IpField, OrgType, RecordStatus, Tier, TitleLevel } from '../reference/vocabulary';
-import type { RecordSource } from '../reference/vocabulary';
+import type { Category, Gender, IpField, OrgType, RecordSource, RecordStatus, Tier, TitleLevel } from '../reference/vocabulary';
 
 export type { RecordSource };
 
