@@ -29,7 +29,7 @@ interface Operation {
 
 const violations: string[] = [];
 
-/** OpenAPI 3.0's `nullable` as JSON Schema (the validator's language): "this, or null". */
+/** OpenAPI 3.0's `nullable` as JSON Schema ("this, or null"); the document is 3.1, which needs none of it. */
 function jsonSchemaOf(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(jsonSchemaOf);
   if (!node || typeof node !== 'object') return node;

@@ -1,4 +1,4 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from '../zod';
 
 export const errorBodySchema = z
@@ -18,8 +18,8 @@ export function createRegistry(): OpenAPIRegistry {
 }
 
 export function generateOpenApiDocument(registry: OpenAPIRegistry): object {
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
-    openapi: '3.0.3',
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
     info: {
       title: '重庆知识产权人才培训平台 API',
       version: '0.1.0',
