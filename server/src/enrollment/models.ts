@@ -41,6 +41,14 @@ export function defineEnrollmentModels(sequelize: Sequelize) {
   return { Enrollment, signUpQueries: defineSignUpQueries(sequelize) };
 }
 
+/** A class's seats as the enrollment rules see them (counted under the class lock). */
+export interface SeatTally {
+  enrolled: number;
+  waitlisted: number;
+  /** The highest waitlist number ever given in the class (numbers are never reused). */
+  lastSeq: number;
+}
+
 /** What a sign-up reads of an active enrollment. */
 export interface ActiveEnrollmentFacts {
   id: number;
@@ -72,7 +80,7 @@ function defineSignUpQueries(sequelize: Sequelize) {
     },
 
     /** Seats taken, the waitlist's length and its last number, in one read of the class's enrollments (index only). */
-    async seatTally(classId: number, transaction: Transaction): Promise<{ enrolled: number; waitlisted: number; lastSeq: number }> {
+    async seatTally(classId: number, transaction: Transaction): Promise<SeatTally> {
       const [row] = await select<Record<'enrolled' | 'waitlisted' | 'lastSeq', number | string>>(
         "SELECT COALESCE(SUM(CASE WHEN status = 'enrolled' THEN 1 ELSE 0 END), 0) AS enrolled, COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waitlisted, COALESCE(MAX(waitlist_seq), 0) AS lastSeq FROM enrollments WHERE class_id = ?",
         [classId],

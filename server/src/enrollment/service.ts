@@ -8,7 +8,7 @@ import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Category, TitleLevel } from '../reference/vocabulary';
 import type { TalentService } from '../talent/service';
-import { type ActiveEnrollmentFacts, type EnrollmentModels, type EnrollmentStatus } from './models';
+import { type ActiveEnrollmentFacts, type EnrollmentModels, type EnrollmentStatus, type SeatTally } from './models';
 
 export type ActiveStatus = 'enrolled' | 'waitlisted' | 'pending';
 
@@ -44,13 +44,7 @@ export interface RosterEntry {
 
 const EMPTY_COUNTS: SeatCounts = { enrolled: 0, waitlisted: 0, pending: 0 };
 
-/** A class's seats as the enrollment rules see them (counted under the class lock). */
-export interface SeatTally {
-  enrolled: number;
-  waitlisted: number;
-  /** The highest waitlist number ever given in the class (numbers are never reused). */
-  lastSeq: number;
-}
+export type { SeatTally };
 
 export type Placement =
   | { status: 'enrolled'; waitlistSeq: null; waitlistPosition?: undefined }
