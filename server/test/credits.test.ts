@@ -1,4 +1,4 @@
-import { assess } from '../src/credits/service';
+import { assess } from '../src/credits/compliance';
 import { LedgerIsAppendOnlyError } from '../src/credits/models';
 import { auth, createTestApp, type TestApp } from './helpers/testApp';
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
+import { rebuildAggregates } from '../src/stats/rebuild';
 import { recount } from '../src/stats/recount';
 import { projectReach } from '../src/stats/service';
 import { auth, binary, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
@@ -137,6 +138,26 @@ describe('aggregates under concurrency', () => {
     const ids = await sql(`SELECT id FROM practitioners WHERE name LIKE '并发%'`);
     await Promise.all(ids.map((r, i) => (i % 3 ? t.request.post(`/api/talents/${r.id}/verify`) : t.request.post(`/api/talents/${r.id}/reject`).send({ reason: '并发测试' })).set(auth(office.token)).expect(200)));
     await Promise.all(ids.slice(0, 4).map((r) => t.request.patch(`/api/talents/${r.id}`).set(auth(office.token)).send({ tier: 'high_level', status: 'inactive' }).expect(200)));
+    expect(await recount(t.db)).toEqual([]);
+  });
+});
+
+describe('the recount', () => {
+  it('reports a tampered cell in each aggregate table, and a rebuild from the raw rows repairs them', async () => {
+    expect(await recount(t.db)).toEqual([]);
+    const [cell] = await sql(`SELECT dimension, value, status, n FROM talent_tallies WHERE dimension = 'district' AND status = 'verified' AND n > 0 ORDER BY value LIMIT 1`);
+    await t.db.sequelize.query('UPDATE talent_tallies SET n = n + 1 WHERE dimension = ? AND value = ? AND status = ?', { replacements: [cell.dimension, cell.value, cell.status] });
+    const [total] = await sql('SELECT practitioner_id, year, professional_hours FROM credit_year_totals ORDER BY practitioner_id LIMIT 1');
+    await t.db.sequelize.query('UPDATE credit_year_totals SET professional_hours = professional_hours - 0.5 WHERE practitioner_id = ? AND year = ?', { replacements: [total.practitioner_id, total.year] });
+    await t.db.sequelize.query(`INSERT INTO year_tallies (year, metric, value) VALUES (1999, 'classHours', 3)`);
+
+    const differences = await recount(t.db);
+    expect(differences).toHaveLength(3);
+    expect(differences).toContainEqual({ table: 'talent_tallies', key: `district|${cell.value}|verified`, stored: Number(cell.n) + 1, recounted: Number(cell.n) });
+    expect(differences).toContainEqual(expect.objectContaining({ table: 'credit_year_totals', key: `${total.practitioner_id}|${total.year}` }));
+    expect(differences).toContainEqual({ table: 'year_tallies', key: '1999|classHours', stored: 3, recounted: 0 });
+
+    await rebuildAggregates(t.db);
     expect(await recount(t.db)).toEqual([]);
   });
 });

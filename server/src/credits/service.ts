@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../platform/error
 import type { Page } from '../platform/http/pagination';
 import { shanghaiDate } from '../platform/time';
 import type { TalentService } from '../talent/service';
+import { assess, yearTotals } from './compliance';
 import type { EvidenceStore } from './evidence';
 import type { ClaimStatus, CreditCategory, CreditClaimRow, CreditModels, CreditRecordRow, CreditSource } from './models';
 import type { AdjustmentInput, ClaimInput, ClaimView } from './schemas';
@@ -32,19 +33,6 @@ export interface Award {
   certificateCode?: string | null;
   note?: string | null;
   createdBy: number | null;
-}
-
-export interface CreditTotals {
-  earnedHours: number;
-  professionalHours: number;
-  publicHours: number;
-}
-
-/** The compliance arithmetic, in one place: totals against a rule. */
-export function assess(totals: CreditTotals, rule: Pick<CreditRule, 'requiredHours' | 'minProfessionalHours'>) {
-  const missingHours = Math.max(0, rule.requiredHours - totals.earnedHours);
-  const missingProfessionalHours = Math.max(0, rule.minProfessionalHours - totals.professionalHours);
-  return { missingHours, missingProfessionalHours, compliant: missingHours === 0 && missingProfessionalHours === 0 };
 }
 
 function toClaimView(row: CreditClaimRow, practitionerName?: string): ClaimView {
@@ -149,12 +137,8 @@ export class CreditService {
       this.rule(year),
       this.models.CreditRecord.findAll({ where: { practitionerId, year }, order: [['date', 'DESC'], ['id', 'DESC']] }),
     ]);
-    const totals = { earnedHours: 0, professionalHours: 0, publicHours: 0 };
-    for (const r of rows) {
-      totals.earnedHours += r.hours;
-      if (r.category === 'professional') totals.professionalHours += r.hours;
-      else totals.publicHours += r.hours;
-    }
+    const { earnedHours, professionalHours, publicHours } = yearTotals(rows);
+    const totals = { earnedHours, professionalHours, publicHours };
     return {
       year,
       requiredHours: rule.requiredHours,

@@ -1,5 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../platform/db';
+import { yearTotalsSql } from '../credits/compliance';
+import { countsTowardTargetSql } from '../talent/counting';
 import { tallyKeys } from './tallies';
 
 /**
@@ -28,15 +30,16 @@ export async function rebuildAggregates(db: Database): Promise<void> {
       const batch = rows.slice(i, i + 500);
       await run(`INSERT INTO talent_tallies (dimension, value, status, n) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
     }
+    // The SQL twins of the rules (credits' yearTotals, talent's countsTowardTarget); recount checks
+    // what this writes by the functions themselves.
+    const sum = yearTotalsSql('r');
     await run(
       `INSERT INTO credit_year_totals (practitioner_id, year, hours, professional_hours, class_hours, counted)
-       SELECT r.practitioner_id, r.year, SUM(r.hours),
-              SUM(CASE WHEN r.category = 'professional' THEN r.hours ELSE 0 END),
-              SUM(CASE WHEN r.source = 'class' THEN r.hours ELSE 0 END),
-              MAX(CASE WHEN p.status = 'verified' THEN 1 ELSE 0 END)
+       SELECT r.practitioner_id, r.year, ${sum.hours}, ${sum.professionalHours}, ${sum.classHours},
+              MAX(CASE WHEN ${countsTowardTargetSql('p')} THEN 1 ELSE 0 END)
        FROM credit_records r JOIN practitioners p ON p.id = r.practitioner_id
        GROUP BY r.practitioner_id, r.year`,
     );
-    await run(`INSERT INTO year_tallies (year, metric, value) SELECT year, 'classHours', SUM(hours) FROM credit_records WHERE source = 'class' GROUP BY year`);
+    await run(`INSERT INTO year_tallies (year, metric, value) SELECT r.year, 'classHours', ${sum.classHours} FROM credit_records r GROUP BY r.year HAVING ${sum.classHours} <> 0`);
   });
 }

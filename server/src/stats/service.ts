@@ -1,10 +1,12 @@
 import { QueryTypes } from 'sequelize';
 import type { Config } from '../config';
+import { assess, compliantSql } from '../credits/compliance';
 import type { CreditService } from '../credits/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { shanghaiDate } from '../platform/time';
 import { DISTRICTS, districtName } from '../reference/districts';
+import { countsTowardTargetSql } from '../talent/counting';
 import { CATEGORIES, ORG_TYPES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
 
 interface TallyRow {
@@ -49,8 +51,8 @@ export function projectReach(growth: { newVerified: number }[], verified: number
 /**
  * The numbers the talent office reports. Talent counts come from the tallies (kept in step by the
  * models' hooks); per-person hours from credit_year_totals; classes and enrollments from their tables
- * (small, indexed). A practitioner counts toward the target when verified (inactive is a status of
- * its own, so it never counts) — one record per person, by the ID number's unique hash.
+ * (small, indexed). Who counts toward the target and who is compliant are talent's and credits'
+ * rules, used here through their SQL twins.
  */
 export class StatsService {
   constructor(
@@ -129,12 +131,10 @@ export class StatsService {
 
   async compliance(year: number, verified: number) {
     const rule = await this.credits.rule(year);
-    const [row] = await this.query<{ n: number | string }>(
-      'SELECT COUNT(*) AS n FROM credit_year_totals WHERE year = ? AND counted = ? AND hours >= ? AND professional_hours >= ?',
-      [year, true, rule.requiredHours, rule.minProfessionalHours],
-    );
-    const compliant = Number(row.n);
-    return { year, requiredHours: rule.requiredHours, minProfessionalHours: rule.minProfessionalHours, compliant, total: verified, rate: verified ? Math.round((compliant / verified) * 10000) / 10000 : 0 };
+    const compliant = compliantSql('t', rule);
+    const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM credit_year_totals t WHERE t.year = ? AND t.counted = ? AND ${compliant.sql}`, [year, true, ...compliant.replacements]);
+    const n = Number(row.n);
+    return { year, requiredHours: rule.requiredHours, minProfessionalHours: rule.minProfessionalHours, compliant: n, total: verified, rate: verified ? Math.round((n / verified) * 10000) / 10000 : 0 };
   }
 
   currentYear(): number {
@@ -166,9 +166,9 @@ export class StatsService {
    */
   async shortfall(year: number, district: string | undefined, page: number, pageSize: number) {
     const rule = await this.credits.rule(year);
-    const where = `p.status = 'verified' ${district ? 'AND p.district = ?' : ''}
-      AND (t.practitioner_id IS NULL OR t.hours < ? OR t.professional_hours < ?)`;
-    const args = [year, ...(district ? [district] : []), rule.requiredHours, rule.minProfessionalHours];
+    const compliant = compliantSql('t', rule);
+    const where = `${countsTowardTargetSql('p')} ${district ? 'AND p.district = ?' : ''} AND NOT ${compliant.sql}`;
+    const args = [year, ...(district ? [district] : []), ...compliant.replacements];
     const from = 'FROM practitioners p LEFT JOIN credit_year_totals t ON t.practitioner_id = p.id AND t.year = ?';
     const [total] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n ${from} WHERE ${where}`, args);
     const rows = await this.query<{ id: number; name: string; district: string; org_name: string; hours: number | null; professional_hours: number | null }>(
@@ -188,6 +188,7 @@ export class StatsService {
       items: rows.map((r) => {
         const earned = Number(r.hours ?? 0);
         const professional = Number(r.professional_hours ?? 0);
+        const { missingHours, missingProfessionalHours } = assess({ earnedHours: earned, professionalHours: professional, publicHours: earned - professional }, rule);
         return {
           practitionerId: r.id,
           name: r.name,
@@ -196,8 +197,8 @@ export class StatsService {
           orgName: r.org_name,
           earnedHours: earned,
           professionalHours: professional,
-          missingHours: Math.max(0, rule.requiredHours - earned),
-          missingProfessionalHours: Math.max(0, rule.minProfessionalHours - professional),
+          missingHours,
+          missingProfessionalHours,
         };
       }),
       byDistrict: counts.byDistrict

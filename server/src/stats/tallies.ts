@@ -1,6 +1,8 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
 import { shanghaiDate } from '../platform/time';
+import { addLine, noHours } from '../credits/compliance';
+import { countsTowardTarget } from '../talent/counting';
 import type { PractitionerChange, PractitionerSnapshot } from '../talent/service';
 
 export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier'] as const;
@@ -16,7 +18,7 @@ interface TallyKey {
 export function tallyKeys(p: PractitionerSnapshot): TallyKey[] {
   const keys: TallyKey[] = [{ dimension: 'all', value: '', status: p.status }];
   for (const d of DIMENSIONS) keys.push({ dimension: d, value: String(p[d]), status: p.status });
-  if (p.status === 'verified' && p.verifiedAt) keys.push({ dimension: 'verifiedMonth', value: shanghaiDate(new Date(p.verifiedAt)).slice(0, 7), status: 'verified' });
+  if (countsTowardTarget(p) && p.verifiedAt) keys.push({ dimension: 'verifiedMonth', value: shanghaiDate(new Date(p.verifiedAt)).slice(0, 7), status: 'verified' });
   return keys;
 }
 
@@ -70,8 +72,8 @@ export class StatTallies {
     ]);
     for (const { before, after } of changes) {
       if (!before || before.id === null) continue;
-      const isCounted = after?.status === 'verified';
-      if ((before.status === 'verified') !== isCounted) recount.get(isCounted)!.push(before.id);
+      const isCounted = after !== null && countsTowardTarget(after);
+      if (countsTowardTarget(before) !== isCounted) recount.get(isCounted)!.push(before.id);
     }
     for (const [counted, ids] of recount) {
       if (ids.length) await this.db.sequelize.query('UPDATE credit_year_totals SET counted = ? WHERE practitioner_id IN (?)', { replacements: [counted, ids], transaction, type: QueryTypes.UPDATE });
@@ -87,9 +89,8 @@ export class StatTallies {
       transaction,
       type: QueryTypes.SELECT,
     });
-    const counted = person?.status === 'verified';
-    const professional = record.category === 'professional' ? record.hours : 0;
-    const classHours = record.source === 'class' ? record.hours : 0;
+    const counted = person !== undefined && countsTowardTarget(person);
+    const { professionalHours: professional, classHours } = addLine(noHours(), record);
     const sql =
       this.db.dialect === 'sqlite'
         ? `INSERT INTO credit_year_totals (practitioner_id, year, hours, professional_hours, class_hours, counted) VALUES (?, ?, ?, ?, ?, ?)
