@@ -2,6 +2,7 @@ import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { COURSE_CATEGORIES } from '../catalog/courseFile';
 import { CLASS_STATUSES as CLASS_STATUS_VOCABULARY } from '../reference/vocabulary';
+import { classDateProblems, type ClassDates } from './dates';
 
 const calendarDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const timestamp = z.iso.datetime({ offset: true, message: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s));
@@ -23,13 +24,9 @@ const classFields = {
   requiresApproval: z.boolean().optional(),
 };
 
-/** Cross-field rules of a class, checked on create and on the merged result of a change. */
-export function checkClassDates(
-  c: { startDate: string; endDate: string; enrollOpensAt: Date; enrollClosesAt: Date },
-  ctx: z.RefinementCtx,
-): void {
-  if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
-  if (c.enrollClosesAt <= c.enrollOpensAt) ctx.addIssue({ code: 'custom', path: ['enrollClosesAt'], message: '报名截止时间须晚于报名开始时间' });
+/** Cross-field rules of a class (`classDateProblems`), as zod issues. */
+function checkClassDates(c: ClassDates, ctx: z.RefinementCtx): void {
+  for (const p of classDateProblems(c)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 
 export const sessionInput = z

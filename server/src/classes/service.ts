@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { shanghaiDate } from '../platform/time';
+import { classDateProblems } from './dates';
 import type { ClassModels, ClassRow, ClassSessionRow, ClassState } from './models';
 import type { ClassListQuery, ClassStatus, ClassView, CreateClassInput, SessionInput, SessionView, UpdateClassInput } from './schemas';
 
@@ -182,9 +183,7 @@ export class ClassService {
       enrollOpensAt: patch.enrollOpensAt ?? row.enrollOpensAt,
       enrollClosesAt: patch.enrollClosesAt ?? row.enrollClosesAt,
     };
-    const problems: { path: string; message: string }[] = [];
-    if (merged.endDate < merged.startDate) problems.push({ path: 'endDate', message: '结束日期不能早于开始日期' });
-    if (merged.enrollClosesAt <= merged.enrollOpensAt) problems.push({ path: 'enrollClosesAt', message: '报名截止时间须晚于报名开始时间' });
+    const problems = classDateProblems(merged);
     if (problems.length) throw new ValidationError(problems);
     const { status, ...fields } = patch;
     await row.update({ ...fields, ...(status === 'cancelled' ? { state: 'cancelled' as const } : {}) }, { transaction });
