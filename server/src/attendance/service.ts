@@ -11,6 +11,9 @@ import type { TalentService } from '../talent/service';
 import type { CheckinTokens } from './checkinToken';
 import type { AttendanceModels, AttendanceRow, AttendanceStatus } from './models';
 
+/** What a scan records: on time or late (absent and excused are the trainer's marks). */
+type ScanStatus = Extract<AttendanceStatus, 'present' | 'late'>;
+
 /** Checked in more than this long after a session starts counts as late. */
 export const LATE_AFTER_MS = 15 * 60 * 1000;
 
@@ -28,7 +31,7 @@ export class CheckinTokenInvalidError extends AppError {
 
 export interface CheckinResult {
   sessionId: number;
-  status: 'present' | 'late';
+  status: ScanStatus;
   checkedInAt: Date;
 }
 
@@ -139,7 +142,7 @@ export class AttendanceService {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
     }
     const now = this.clock.now();
-    const status: 'present' | 'late' = now.getTime() > session.startsAt.getTime() + LATE_AFTER_MS ? 'late' : 'present';
+    const status: ScanStatus = now.getTime() > session.startsAt.getTime() + LATE_AFTER_MS ? 'late' : 'present';
     const where = { sessionId: session.id, practitionerId: record.id };
     try {
       return await this.db.writeTransaction(async (transaction) => {
@@ -216,5 +219,5 @@ export class AttendanceService {
 }
 
 function toCheckin(row: AttendanceRow): CheckinResult {
-  return { sessionId: row.sessionId, status: row.status as 'present' | 'late', checkedInAt: row.checkedInAt! };
+  return { sessionId: row.sessionId, status: row.status as ScanStatus, checkedInAt: row.checkedInAt! };
 }

@@ -1,5 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
-import type { Category, CourseCategory } from '../reference/vocabulary';
+import type { Category, CourseCategory, DeliveryMode } from '../reference/vocabulary';
 import { jsonText } from '../platform/json';
 
 export interface OutlineUnit {
@@ -15,7 +15,7 @@ export interface CourseRow extends Model<InferAttributes<CourseRow>, InferCreati
   summary: string;
   category: CourseCategory;
   creditHours: number;
-  deliveryMode: 'offline' | 'online' | 'blended';
+  deliveryMode: DeliveryMode;
   topics: string[];
   audience: Category[];
   outline: OutlineUnit[];

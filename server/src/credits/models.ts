@@ -1,9 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
-import type { CourseCategory } from '../reference/vocabulary';
+import type { ClaimStatus, CourseCategory, CreditSource } from '../reference/vocabulary';
 
 export type CreditCategory = CourseCategory;
-export type CreditSource = 'class' | 'external' | 'adjustment';
-export type ClaimStatus = 'pending' | 'approved' | 'rejected';
+export type { ClaimStatus, CreditSource };
 
 /** One line of the append-only ledger of continuing-education hours. */
 export interface CreditRecordRow extends Model<InferAttributes<CreditRecordRow>, InferCreationAttributes<CreditRecordRow>> {

@@ -1,7 +1,11 @@
 import { DataTypes, Model, QueryTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 
-export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'pending' | 'cancelled' | 'rejected';
-export const ACTIVE_STATUSES: EnrollmentStatus[] = ['enrolled', 'waitlisted', 'pending'];
+import type { EnrollmentStatus } from '../reference/vocabulary';
+
+export type { EnrollmentStatus };
+/** The statuses that hold (or queue for) a seat: at most one such enrollment per person and class. */
+export const ACTIVE_STATUSES = ['enrolled', 'waitlisted', 'pending'] as const satisfies readonly EnrollmentStatus[];
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
 export interface EnrollmentRow extends Model<InferAttributes<EnrollmentRow>, InferCreationAttributes<EnrollmentRow>> {
   id: CreationOptional<number>;

@@ -8,9 +8,8 @@ import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Category, TitleLevel } from '../reference/vocabulary';
 import type { TalentService } from '../talent/service';
-import { type ActiveEnrollmentFacts, type EnrollmentModels, type EnrollmentStatus, type SeatTally } from './models';
+import { type ActiveEnrollmentFacts, type ActiveStatus, type EnrollmentModels, type EnrollmentStatus, type SeatTally } from './models';
 
-export type ActiveStatus = 'enrolled' | 'waitlisted' | 'pending';
 
 export interface EnrollmentOutcome {
   id: number;

@@ -150,3 +150,7 @@ export type RecordStatus = (typeof RECORD_STATUSES.values)[number];
 export type CourseCategory = (typeof COURSE_CATEGORIES.values)[number];
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES.values)[number];
 export type RecordSource = (typeof RECORD_SOURCES.values)[number];
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES.values)[number];
+export type CreditSource = (typeof CREDIT_SOURCES.values)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES.values)[number];
+export type DeliveryMode = (typeof DELIVERY_MODES.values)[number];
