@@ -2,7 +2,8 @@
 /**
  * The server's module map, from its imports (dependency-cruiser), into docs/architecture.md between
  * the module-map markers: which domain module imports which, and the groups of modules that import
- * each other (cycles). `--check` (npm run deps:check) fails when the committed map is not the code's.
+ * each other (cycles). `--check` (npm run deps:check) fails when the committed map is not the code's,
+ * and both fail when modules import each other.
  *
  *   node .ci/module-map.js --write | --check
  */
@@ -68,10 +69,8 @@ function cycles(graph) {
   return groups.sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
 }
 
-function mapText() {
-  const graph = moduleGraph();
+function mapText(graph, groups) {
   const lines = [...graph.keys()].sort().map((m) => `- ${m} → ${[...graph.get(m)].sort().join(', ') || '(none)'}`);
-  const groups = cycles(graph);
   const cycleText = groups.length === 0 ? 'No cycles between modules.' : `Modules that import each other (cycles, to be broken): ${groups.map((g) => g.join(' ⇄ ')).join('; ')}.`;
   return [START, '', 'Each domain module and the modules it imports (services, schemas, views; never models):', '', ...lines, '', cycleText, '', END].join('\n');
 }
@@ -83,7 +82,9 @@ if (start < 0 || end < 0) {
   console.error(`docs/architecture.md has no module-map markers`);
   process.exit(1);
 }
-const updated = doc.slice(0, start) + mapText() + doc.slice(end + END.length);
+const graph = moduleGraph();
+const groups = cycles(graph);
+const updated = doc.slice(0, start) + mapText(graph, groups) + doc.slice(end + END.length);
 if (process.argv.includes('--write')) {
   fs.writeFileSync(DOC, updated);
   console.log('docs/architecture.md: module map written');
@@ -91,3 +92,8 @@ if (process.argv.includes('--write')) {
   console.error('docs/architecture.md: the module map is not what the imports say: run `npm run deps:map` and commit it');
   process.exit(1);
 } else console.log('docs/architecture.md: the module map matches the imports');
+// Modules form layers: one that imports another may not be imported back, through any chain.
+if (groups.length) {
+  console.error(`module cycles: ${groups.map((g) => g.join(' ⇄ ')).join('; ')} (a module reaches a higher one through a function it is given, or the assembly moves to a module above both)`);
+  process.exit(1);
+}

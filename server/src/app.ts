@@ -7,6 +7,7 @@ import { registerCertificateRoutes } from './certificates/routes';
 import { registerCompletionRoutes } from './completion/routes';
 import { registerCreditRoutes } from './credits/routes';
 import { registerCatalogRoutes } from './catalog/routes';
+import { registerCourseDetailRoute } from './classes/courseRoutes';
 import { registerClassRoutes } from './classes/routes';
 import { registerEnrollmentRoutes } from './enrollment/routes';
 import type { Config } from './config';
@@ -22,6 +23,7 @@ import { staticSite } from './platform/http/staticSite';
 import type { Logger } from './platform/logger';
 import { registerReferenceRoutes } from './reference/routes';
 import { registerStatsRoutes } from './stats/routes';
+import { registerPeopleRoutes } from './people/routes';
 import { registerTalentOfficeRoutes } from './talent/officeRoutes';
 import { registerTalentRoutes } from './talent/routes';
 
@@ -47,17 +49,19 @@ export function createApp(deps: AppDeps): App {
 
   registerHealthRoutes(routes, () => deps.db.ping());
   registerReferenceRoutes(routes);
-  registerAccountRoutes(routes, services.accounts, services.talent);
-  registerTalentRoutes(routes, services.talent);
-  registerAuditRoutes(routes, services.audit, services.accounts);
-  registerCatalogRoutes(routes, services.catalog, services.classes, services.describeClasses);
-  registerClassRoutes(routes, services.classes, services.enrollment, services.describeClasses);
+  registerAccountRoutes(routes, services.accounts);
+  registerTalentRoutes(routes, services.talent, services.accounts);
+  registerAuditRoutes(routes, services.audit, (ids) => services.accounts.namesOf(ids));
+  registerCatalogRoutes(routes, services.catalog);
+  registerCourseDetailRoute(routes, services.catalog, services.classes, services.describeClasses);
+  registerClassRoutes(routes, services.classes, (actorId, classId, patch) => services.enrollment.changeClass(actorId, classId, patch), services.describeClasses);
   registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.enrollmentViews);
   registerAttendanceRoutes(routes, services.attendance);
   registerCompletionRoutes(routes, services.completion);
   registerCreditRoutes(routes, services.credits);
   registerCertificateRoutes(routes, services.certificates);
-  registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter, services);
+  registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter);
+  registerPeopleRoutes(routes, services.people);
   registerStatsRoutes(routes, services.stats, deps.config, deps.clock);
 
   const openapi = generateOpenApiDocument(registry);

@@ -26,6 +26,7 @@ import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
 import { defineTalentModels } from './talent/models';
+import { PeopleService } from './people/service';
 import { StatsService } from './stats/service';
 import { StatTallies } from './stats/tallies';
 import { TalentImporter } from './talent/importer';
@@ -72,7 +73,8 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
   const stats = new StatsService(db, credits, config, clock);
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats };
+  const people = new PeopleService(talentOffice, credits, enrollmentViews);
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,11 +1,9 @@
 import type { Routes } from '../platform/http/route';
-import type { TalentService } from '../talent/service';
 import {
   bindPhoneInput,
   createdUserView,
   createUserInput,
   loginInput,
-  meView,
   registerInput,
   sessionView,
   userSelfView,
@@ -14,7 +12,7 @@ import {
 } from './schemas';
 import type { AccountService } from './service';
 
-export function registerAccountRoutes(routes: Routes, accounts: AccountService, talent: TalentService): void {
+export function registerAccountRoutes(routes: Routes, accounts: AccountService): void {
   routes.define({
     method: 'post',
     path: '/api/auth/register',
@@ -63,16 +61,6 @@ export function registerAccountRoutes(routes: Routes, accounts: AccountService, 
     // 403: the account has no WeChat login to add a phone to
     errors: [403, 409],
     handler: ({ user, body }) => accounts.bindPhone(user.id, body),
-  });
-
-  routes.define({
-    method: 'get',
-    path: '/api/me',
-    summary: 'The signed-in account and its talent record',
-    tag: 'accounts',
-    access: 'user',
-    response: meView,
-    handler: async ({ user }) => ({ user: await accounts.getSelf(user.id), practitioner: await talent.getOwnRecord(user.id) }),
   });
 
   routes.define({

@@ -1,6 +1,5 @@
 import { z } from '../platform/zod';
 import { ROLES } from '../platform/http/auth';
-import { practitionerSelfView } from '../talent/schemas';
 
 export const phoneInput = z
   .string()
@@ -37,5 +36,4 @@ export type UserSelfView = z.infer<typeof userSelfView>;
 
 export const sessionView = z.object({ token: z.string(), user: userSelfView }).openapi('Session');
 export const wechatSessionView = z.object({ token: z.string(), user: userSelfView, isNew: z.boolean() }).openapi('WechatSession');
-export const meView = z.object({ user: userSelfView, practitioner: practitionerSelfView.nullable() }).openapi('Me');
 export const createdUserView = z.object({ user: userSelfView }).openapi('CreatedUser');

@@ -1,10 +1,15 @@
-import type { EnrollmentService } from '../enrollment/service';
 import type { Routes } from '../platform/http/route';
-import { classIdParams, classPage, classView, createClassInput, classListQuery, sessionInput, sessionList, sessionView, updateClassInput } from './schemas';
+import { classIdParams, classPage, classView, createClassInput, classListQuery, sessionInput, sessionList, sessionView, updateClassInput, type UpdateClassInput } from './schemas';
 import type { ClassService } from './service';
 import type { ClassViewer } from './views';
 
-export function registerClassRoutes(routes: Routes, classes: ClassService, enrollment: EnrollmentService, describe: ClassViewer): void {
+/**
+ * Changing a class with its seat consequences (promotion, cancelling enrollments) is enrollment's,
+ * which builds on classes: given by the caller (modules.ts) rather than imported.
+ */
+export type ClassChanger = (actorId: number, classId: number, patch: UpdateClassInput) => Promise<void>;
+
+export function registerClassRoutes(routes: Routes, classes: ClassService, changeClass: ClassChanger, describe: ClassViewer): void {
   const one = async (id: number, user: Parameters<ClassViewer>[1]) => (await describe([await classes.findRow(id)], user))[0];
 
   routes.define({
@@ -57,7 +62,7 @@ export function registerClassRoutes(routes: Routes, classes: ClassService, enrol
     response: classView,
     errors: [404, 409],
     handler: async ({ params, body, user }) => {
-      await enrollment.changeClass(user.id, params.id, body);
+      await changeClass(user.id, params.id, body);
       return one(params.id, user);
     },
   });

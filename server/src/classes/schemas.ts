@@ -1,7 +1,7 @@
 import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { COURSE_CATEGORIES } from '../catalog/courseFile';
-import { CLASS_STATUSES as CLASS_STATUS_VOCABULARY } from '../reference/vocabulary';
+import { ACTIVE_ENROLLMENT_STATUSES, CLASS_STATUSES as CLASS_STATUS_VOCABULARY } from '../reference/vocabulary';
 import { classDateProblems, type ClassDates } from './dates';
 
 const calendarDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
@@ -75,7 +75,7 @@ export const classListQuery = z.object({
 export type ClassListQuery = z.infer<typeof classListQuery>;
 
 export const myEnrollmentView = z
-  .object({ id: z.number().int(), status: z.enum(['enrolled', 'waitlisted', 'pending']), waitlistPosition: z.number().int().optional() })
+  .object({ id: z.number().int(), status: z.enum(ACTIVE_ENROLLMENT_STATUSES), waitlistPosition: z.number().int().optional() })
   .openapi('MyEnrollment');
 
 /** What anyone sees of a class; `myEnrollment` only for a signed-in practitioner. */
@@ -104,6 +104,7 @@ export const classView = z
   })
   .openapi('Class');
 export type ClassView = z.infer<typeof classView>;
+export type MyEnrollmentView = z.infer<typeof myEnrollmentView>;
 export const classPage = pageOf(classView).openapi('ClassPage');
 
 

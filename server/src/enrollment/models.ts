@@ -1,10 +1,8 @@
 import { DataTypes, Model, QueryTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 
-import type { EnrollmentStatus } from '../reference/vocabulary';
+import { ACTIVE_ENROLLMENT_STATUSES as ACTIVE_STATUSES, type EnrollmentStatus } from '../reference/vocabulary';
 
-export type { EnrollmentStatus };
-/** The statuses that hold (or queue for) a seat: at most one such enrollment per person and class. */
-export const ACTIVE_STATUSES = ['enrolled', 'waitlisted', 'pending'] as const satisfies readonly EnrollmentStatus[];
+export { ACTIVE_STATUSES, type EnrollmentStatus };
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
 export interface EnrollmentRow extends Model<InferAttributes<EnrollmentRow>, InferCreationAttributes<EnrollmentRow>> {

@@ -102,6 +102,9 @@ export const ENROLLMENT_STATUSES = vocabulary([
   ['rejected', '未通过'],
 ] as const);
 
+/** The enrollment statuses that hold (or queue for) a seat: at most one such per person and class. */
+export const ACTIVE_ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'pending'] as const satisfies readonly (typeof ENROLLMENT_STATUSES.values)[number][];
+
 export const ATTENDANCE_STATUSES = vocabulary([
   ['present', '出勤'],
   ['late', '迟到'],

@@ -1,7 +1,3 @@
-import { creditSummaryView } from '../credits/schemas';
-import type { CreditService } from '../credits/service';
-import { myEnrollmentsView } from '../enrollment/schemas';
-import type { EnrollmentViews } from '../enrollment/views';
 import { pageOf } from '../platform/http/pagination';
 import { fileResponse, SENT, type Routes } from '../platform/http/route';
 import { CSV_TYPE, XLSX_TYPE } from '../platform/spreadsheet';
@@ -12,14 +8,6 @@ import type { TalentOfficeService } from './office';
 import { importQuery, importReportView, patchTalentInput, practitionerOfficeView, rejectTalentInput, talentExportQuery, talentIdParams, talentListQuery, templateQuery } from './schemas';
 
 const talentPage = pageOf(practitionerOfficeView).openapi('TalentPage');
-const talentDetail = practitionerOfficeView
-  .extend({ credits: creditSummaryView, enrollments: myEnrollmentsView.shape.items })
-  .openapi('TalentDetail');
-
-export interface TalentDetailDeps {
-  credits: CreditService;
-  enrollmentViews: EnrollmentViews;
-}
 
 /**
  * An upload of at most 50 MB: .xlsx or .csv, told apart by content. A 100,000-row file is about
@@ -27,8 +15,8 @@ export interface TalentDetailDeps {
  */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
-export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeService, importer: TalentImporter, deps: TalentDetailDeps): void {
-  // Fixed paths first: /api/talents/:id would otherwise take "export".
+export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeService, importer: TalentImporter): void {
+  // Fixed paths first: /api/talents/:id (people/routes.ts, registered after these) would otherwise take "export".
   routes.define({
     method: 'get',
     path: '/api/talents/export',
@@ -86,22 +74,6 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     query: talentListQuery,
     response: talentPage,
     handler: ({ query }) => office.search(query),
-  });
-
-  routes.define({
-    method: 'get',
-    path: '/api/talents/:id',
-    summary: "One record with this year's credit summary and enrollments",
-    tag: 'talent office',
-    access: ['office'],
-    params: talentIdParams,
-    response: talentDetail,
-    errors: [404],
-    handler: async ({ params }) => {
-      const record = await office.get(params.id);
-      const [credits, enrollments] = await Promise.all([deps.credits.summary(record.id, deps.credits.currentYear()), deps.enrollmentViews.ofPractitioner(record.id)]);
-      return { ...record, credits, enrollments };
-    },
   });
 
   routes.define({

@@ -1,8 +1,19 @@
+import type { AccountService } from '../accounts/service';
 import type { Routes } from '../platform/http/route';
-import { practitionerSelfView, profileInput } from './schemas';
+import { meView, practitionerSelfView, profileInput } from './schemas';
 import type { TalentService } from './service';
 
-export function registerTalentRoutes(routes: Routes, talent: TalentService): void {
+export function registerTalentRoutes(routes: Routes, talent: TalentService, accounts: AccountService): void {
+  routes.define({
+    method: 'get',
+    path: '/api/me',
+    summary: 'The signed-in account and its talent record',
+    tag: 'accounts',
+    access: 'user',
+    response: meView,
+    handler: async ({ user }) => ({ user: await accounts.getSelf(user.id), practitioner: await talent.getOwnRecord(user.id) }),
+  });
+
   routes.define({
     method: 'put',
     path: '/api/me/profile',

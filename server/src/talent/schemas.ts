@@ -1,3 +1,4 @@
+import { userSelfView } from '../accounts/schemas';
 import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
 import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
@@ -117,3 +118,6 @@ export const importReportView = z
   })
   .openapi('TalentImportReport');
 export const templateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+/** `GET /api/me`: the signed-in account and its talent record (talent composes the account's own view). */
+export const meView = z.object({ user: userSelfView, practitioner: practitionerSelfView.nullable() }).openapi('Me');
