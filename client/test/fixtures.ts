@@ -51,9 +51,10 @@ export const reference: Reference = {
   attendanceStatuses: optionsOf(LABELS.attendanceStatuses),
   creditSources: optionsOf(LABELS.creditSources),
   claimStatuses: optionsOf(LABELS.claimStatuses),
+  accountStatuses: optionsOf(LABELS.accountStatuses),
 }
 
-export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false }
+export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false, mustChangePassword: false }
 
 export function record(overrides: Partial<PractitionerRecord> = {}): PractitionerRecord {
   return {

@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): App {
 
   registerHealthRoutes(routes, () => deps.db.ping());
   registerReferenceRoutes(routes);
-  registerAccountRoutes(routes, services.accounts);
+  registerAccountRoutes(routes, services);
   registerTalentRoutes(routes, services.talent, services.accounts);
   registerAuditRoutes(routes, services.audit, (ids) => services.accounts.namesOf(ids));
   registerCatalogRoutes(routes, services.catalog);
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): App {
   koa.use(securityHeaders());
   koa.use(errorMiddleware);
   koa.use(jsonBody());
-  koa.use(authenticate(services.tokens, (id) => services.accounts.findAuthUser(id)));
+  koa.use(authenticate(services.tokens, (claims) => services.accounts.findAuthUser(claims)));
   koa.use(router.routes());
   // Only what no API route answered reaches the h5 app (and its history fallback).
   koa.use(staticSite(deps.config.clientDist, deps.logger));

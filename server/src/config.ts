@@ -28,6 +28,15 @@ const envSchema = z.object({
   COURSES_DIR: z.string().default(path.join(REPO_ROOT, 'courses')),
   PUBLIC_BASE_URL: z.string().url().optional(),
   DEMO: z.string().optional(),
+  /** How password-reset codes are sent: `tencent` (Tencent Cloud SMS), `log` (development: printed), `none`. */
+  SMS_PROVIDER: z.enum(['tencent', 'log', 'none']).optional(),
+  SMS_API_BASE: z.string().url().default('https://sms.tencentcloudapi.com'),
+  SMS_TENCENT_SECRET_ID: z.string().optional(),
+  SMS_TENCENT_SECRET_KEY: z.string().optional(),
+  SMS_TENCENT_SDK_APP_ID: z.string().optional(),
+  SMS_TENCENT_SIGN_NAME: z.string().optional(),
+  SMS_TENCENT_TEMPLATE_ID: z.string().optional(),
+  SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
 });
 
 export interface Config {
@@ -47,7 +56,12 @@ export interface Config {
   /** Where people open the h5 app; certificate QR codes point at `${publicBaseUrl}/verify/<code>`. */
   publicBaseUrl: string;
   demo: boolean;
+  sms: SmsConfig;
 }
+
+export type SmsConfig =
+  | { provider: 'log' | 'none' }
+  | { provider: 'tencent'; apiBase: string; secretId: string; secretKey: string; sdkAppId: string; signName: string; templateId: string; region: string };
 
 export class ConfigError extends Error {}
 
@@ -119,5 +133,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: 
     coursesDir: env.COURSES_DIR,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     demo: env.DEMO === '1' || env.DEMO === 'true',
+    sms: smsConfig(env),
+  };
+}
+
+/** Production never prints codes: without a provider it has none (reset by SMS then answers 503). */
+function smsConfig(env: z.infer<typeof envSchema>): SmsConfig {
+  const provider = env.SMS_PROVIDER ?? (env.NODE_ENV === 'production' ? 'none' : 'log');
+  if (provider === 'log' && env.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: SMS_PROVIDER=log prints reset codes to the log; use tencent (or none) in production');
+  if (provider !== 'tencent') return { provider };
+  const needed = { SMS_TENCENT_SECRET_ID: env.SMS_TENCENT_SECRET_ID, SMS_TENCENT_SECRET_KEY: env.SMS_TENCENT_SECRET_KEY, SMS_TENCENT_SDK_APP_ID: env.SMS_TENCENT_SDK_APP_ID, SMS_TENCENT_SIGN_NAME: env.SMS_TENCENT_SIGN_NAME, SMS_TENCENT_TEMPLATE_ID: env.SMS_TENCENT_TEMPLATE_ID };
+  const missing = Object.entries(needed).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length) throw new ConfigError(`Invalid configuration: SMS_PROVIDER=tencent needs ${missing.join(', ')}`);
+  return {
+    provider,
+    apiBase: env.SMS_API_BASE.replace(/\/$/, ''),
+    secretId: needed.SMS_TENCENT_SECRET_ID!,
+    secretKey: needed.SMS_TENCENT_SECRET_KEY!,
+    sdkAppId: needed.SMS_TENCENT_SDK_APP_ID!,
+    signName: needed.SMS_TENCENT_SIGN_NAME!,
+    templateId: needed.SMS_TENCENT_TEMPLATE_ID!,
+    region: env.SMS_TENCENT_REGION,
   };
 }

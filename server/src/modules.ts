@@ -9,7 +9,10 @@ import { CompletionService } from './completion/service';
 import { EvidenceStore } from './credits/evidence';
 import { defineCreditModels } from './credits/models';
 import { CreditService } from './credits/service';
+import { PasswordResetService } from './accounts/passwordReset';
 import { AccountService } from './accounts/service';
+import { createSmsSender } from './accounts/sms';
+import { AccountAdminService } from './accounts/staff';
 import { createWechatClient } from './accounts/wechat';
 import { defineAuditModels } from './audit/models';
 import { AuditService } from './audit/service';
@@ -19,6 +22,7 @@ import { defineClassModels } from './classes/models';
 import { ClassService } from './classes/service';
 import { createClassViewer } from './classes/views';
 import type { Config } from './config';
+import type { Logger } from './platform/logger';
 import { defineEnrollmentModels } from './enrollment/models';
 import { EnrollmentService } from './enrollment/service';
 import { createEnrollmentViews } from './enrollment/views';
@@ -37,12 +41,13 @@ export interface ModuleDeps {
   config: Config;
   db: Database;
   clock: Clock;
+  logger: Logger;
   /** Replaced in tests to reach a fake WeChat server or none at all. */
   fetch?: typeof fetch;
 }
 
 /** Builds every domain service once, wiring each to the services it may call. */
-export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps) {
+export function createServices({ config, db, clock, logger, fetch: doFetch }: ModuleDeps) {
   // Statistics' aggregates are updated by the models' hooks, in the transaction of every change.
   const tallies = new StatTallies(db);
   const models = {
@@ -61,6 +66,8 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const talent = new TalentService(db, models.talent, config.idHashKey);
   const wechat = createWechatClient({ ...config.wechat, fetch: doFetch });
   const accounts = new AccountService(db, models.accounts, tokens, wechat, audit, clock);
+  const passwordReset = new PasswordResetService(db, models.accounts, accounts, createSmsSender(config.sms, logger, doFetch), audit, clock, config.jwtSecret);
+  const accountAdmin = new AccountAdminService(db, models.accounts, audit);
   const talentOffice = new TalentOfficeService(db, models.talent, accounts, audit, clock, config.idHashKey);
   const talentImporter = new TalentImporter(db, models.talent, audit, clock, config.idHashKey);
   const catalog = new CatalogService(db, models.catalog);
@@ -74,7 +81,7 @@ export function createServices({ config, db, clock, fetch: doFetch }: ModuleDeps
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
   const stats = new StatsService(db, credits, config, clock);
   const people = new PeopleService(talentOffice, credits, enrollmentViews);
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people };
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people };
 }
 
 export type Services = ReturnType<typeof createServices>;

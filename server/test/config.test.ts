@@ -15,6 +15,15 @@ describe('configuration', () => {
     expect(config.databaseUrl).toMatch(/^sqlite:.*app\.sqlite$/);
   });
 
+  it('chooses the SMS provider: log in development, none in production unless set, tencent only with its settings', () => {
+    const secrets = { JWT_SECRET: 'x'.repeat(32), ID_HASH_KEY: 'y'.repeat(32) };
+    expect(loadConfig({ DATA_DIR: tempDir() }, () => {}).sms).toEqual({ provider: 'log' });
+    expect(loadConfig({ DATA_DIR: tempDir(), NODE_ENV: 'production', ...secrets }, () => {}).sms).toEqual({ provider: 'none' });
+    expect(() => loadConfig({ DATA_DIR: tempDir(), NODE_ENV: 'production', SMS_PROVIDER: 'log', ...secrets }, () => {})).toThrow(/SMS_PROVIDER=log/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMS_PROVIDER: 'tencent', SMS_TENCENT_SECRET_ID: 'id' }, () => {})).toThrow(/SMS_TENCENT_SECRET_KEY, SMS_TENCENT_SDK_APP_ID, SMS_TENCENT_SIGN_NAME, SMS_TENCENT_TEMPLATE_ID/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMS_PROVIDER: 'carrier-pigeon' }, () => {})).toThrow(ConfigError);
+  });
+
   it('generates development secrets once, keeps them in the data folder and warns', () => {
     const dir = tempDir();
     const warnings: string[] = [];

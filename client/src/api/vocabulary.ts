@@ -96,5 +96,9 @@ export const LABELS = {
     "pending": "待审核",
     "approved": "已认定",
     "rejected": "未通过"
+  },
+  "accountStatuses": {
+    "active": "正常",
+    "disabled": "已停用"
   }
 } as const

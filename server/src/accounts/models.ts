@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { Role } from '../platform/http/auth';
+import type { AccountStatus } from '../reference/vocabulary';
 
 export interface UserRow extends Model<InferAttributes<UserRow>, InferCreationAttributes<UserRow>> {
   id: CreationOptional<number>;
@@ -8,8 +9,32 @@ export interface UserRow extends Model<InferAttributes<UserRow>, InferCreationAt
   name: string;
   role: Role;
   wechatOpenId: string | null;
+  /** Part of every token; raising it ends every token issued before. */
+  tokenVersion: CreationOptional<number>;
+  status: CreationOptional<AccountStatus>;
+  /** Set by an admin's temporary password: nothing but changing it until it is changed. */
+  mustChangePassword: CreationOptional<boolean>;
+  /** When the holder deleted the account (personal fields erased); such an account never comes back. */
+  erasedAt: CreationOptional<Date | null>;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
+}
+
+export interface PasswordResetCodeRow extends Model<InferAttributes<PasswordResetCodeRow>, InferCreationAttributes<PasswordResetCodeRow>> {
+  id: CreationOptional<number>;
+  userId: number;
+  /** HMAC of the code: the code itself is only ever in the SMS. */
+  codeHash: string;
+  expiresAt: Date;
+  wrongTries: CreationOptional<number>;
+  usedAt: CreationOptional<Date | null>;
+  createdAt: Date;
+}
+
+export interface SmsSendRow extends Model<InferAttributes<SmsSendRow>, InferCreationAttributes<SmsSendRow>> {
+  id: CreationOptional<number>;
+  phone: string;
+  sentAt: Date;
 }
 
 export interface LoginFailureRow extends Model<InferAttributes<LoginFailureRow>, InferCreationAttributes<LoginFailureRow>> {
@@ -28,6 +53,10 @@ export function defineAccountModels(sequelize: Sequelize) {
       name: { type: DataTypes.STRING(50), allowNull: false },
       role: { type: DataTypes.STRING(20), allowNull: false },
       wechatOpenId: { type: DataTypes.STRING(64), allowNull: true, unique: true, field: 'wechat_openid' },
+      tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'active' },
+      mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      erasedAt: { type: DataTypes.DATE(3), allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },
@@ -42,7 +71,29 @@ export function defineAccountModels(sequelize: Sequelize) {
     },
     { tableName: 'login_failures', underscored: true, timestamps: false },
   );
-  return { User, LoginFailure };
+  const PasswordResetCode = sequelize.define<PasswordResetCodeRow>(
+    'PasswordResetCode',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      userId: { type: DataTypes.INTEGER, allowNull: false },
+      codeHash: { type: DataTypes.CHAR(64), allowNull: false },
+      expiresAt: { type: DataTypes.DATE(3), allowNull: false },
+      wrongTries: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      usedAt: { type: DataTypes.DATE(3), allowNull: true },
+      createdAt: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { tableName: 'password_reset_codes', underscored: true, timestamps: false },
+  );
+  const SmsSend = sequelize.define<SmsSendRow>(
+    'SmsSend',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      phone: { type: DataTypes.STRING(11), allowNull: false },
+      sentAt: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { tableName: 'sms_sends', underscored: true, timestamps: false },
+  );
+  return { User, LoginFailure, PasswordResetCode, SmsSend };
 }
 
 export type AccountModels = ReturnType<typeof defineAccountModels>;

@@ -1,5 +1,7 @@
 import { z } from '../platform/zod';
+import { pageOf, pageQuery } from '../platform/http/pagination';
 import { ROLES } from '../platform/http/auth';
+import { ACCOUNT_STATUSES } from '../reference/vocabulary';
 
 export const phoneInput = z
   .string()
@@ -17,6 +19,32 @@ export const createUserInput = z
   .object({ phone: phoneInput, password: passwordInput, name: nameInput, role: z.enum(ROLES) })
   .openapi('CreateUserInput');
 
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: passwordInput }).openapi('ChangePasswordInput');
+export const resetRequestInput = z.object({ phone: phoneInput }).openapi('PasswordResetRequest');
+export const resetConfirmInput = z
+  .object({ phone: phoneInput, code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字'), newPassword: passwordInput })
+  .openapi('PasswordResetConfirm');
+export const deletionInput = z.object({ password: z.string().min(1, '请输入密码').max(128) }).openapi('AccountDeletionInput');
+
+export const userListQuery = z
+  .object({
+    ...pageQuery,
+    role: z.enum(ROLES).optional(),
+    status: z.enum(ACCOUNT_STATUSES.values).optional(),
+    /** Name or phone (a full phone, or its last four digits). */
+    q: z.string().trim().max(50).optional(),
+  })
+  .openapi('UserListQuery');
+export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const patchUserInput = z
+  .object({ role: z.enum(ROLES).optional(), status: z.enum(ACCOUNT_STATUSES.values).optional() })
+  .refine((p) => p.role !== undefined || p.status !== undefined, { message: '请至少修改一项（角色或状态）' })
+  .openapi('PatchUserInput');
+
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type ResetConfirmInput = z.infer<typeof resetConfirmInput>;
+export type UserListQuery = z.infer<typeof userListQuery>;
+export type PatchUserInput = z.infer<typeof patchUserInput>;
 export type RegisterInput = z.infer<typeof registerInput>;
 export type LoginInput = z.infer<typeof loginInput>;
 export type BindPhoneInput = z.infer<typeof bindPhoneInput>;
@@ -30,6 +58,8 @@ export const userSelfView = z
     name: z.string(),
     role: z.enum(ROLES),
     wechatBound: z.boolean(),
+    /** An admin's temporary password is in use: change it before anything else. */
+    mustChangePassword: z.boolean(),
   })
   .openapi('UserSelf');
 export type UserSelfView = z.infer<typeof userSelfView>;
@@ -37,3 +67,21 @@ export type UserSelfView = z.infer<typeof userSelfView>;
 export const sessionView = z.object({ token: z.string(), user: userSelfView }).openapi('Session');
 export const wechatSessionView = z.object({ token: z.string(), user: userSelfView, isNew: z.boolean() }).openapi('WechatSession');
 export const createdUserView = z.object({ user: userSelfView }).openapi('CreatedUser');
+
+/** What an admin sees of an account in the 员工账号 list: the phone masked, never a hash. */
+export const userAdminView = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    phoneMasked: z.string().nullable(),
+    role: z.enum(ROLES),
+    status: z.enum(ACCOUNT_STATUSES.values),
+    mustChangePassword: z.boolean(),
+    wechatBound: z.boolean(),
+    erased: z.boolean(),
+    createdAt: z.date(),
+  })
+  .openapi('UserAdmin');
+export type UserAdminView = z.infer<typeof userAdminView>;
+export const userAdminPage = pageOf(userAdminView).openapi('UserAdminPage');
+export const temporaryPasswordView = z.object({ temporaryPassword: z.string() }).openapi('TemporaryPassword');

@@ -1,13 +1,14 @@
-import { Op, UniqueConstraintError } from 'sequelize';
+import { UniqueConstraintError, type Transaction } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { AttemptGate } from '../platform/failureWindow';
-import { ConflictError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../platform/errors';
-import type { AuthUser, Role, TokenService } from '../platform/http/auth';
+import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../platform/errors';
+import type { AuthUser, Role, TokenClaims, TokenService } from '../platform/http/auth';
 import type { AccountModels, UserRow } from './models';
+import { maskPhone } from './phone';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import type { BindPhoneInput, CreateUserInput, LoginInput, RegisterInput, UserSelfView } from './schemas';
+import type { BindPhoneInput, ChangePasswordInput, CreateUserInput, LoginInput, RegisterInput, UserSelfView } from './schemas';
 import type { WechatClient } from './wechat';
 
 /** More than this many failed logins for one phone within the window locks that phone until the window passes. */
@@ -15,6 +16,8 @@ export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 const PHONE_TAKEN = '该手机号已注册，请直接登录';
+/** What an erased account is called wherever it still appears (audit trails, past rosters). */
+export const ERASED_NAME = '已注销用户';
 const WECHAT_DEFAULT_NAME = '微信用户';
 
 export interface Session {
@@ -22,18 +25,26 @@ export interface Session {
   user: UserSelfView;
 }
 
+export { maskPhone };
+
 export function toUserSelfView(user: UserRow): UserSelfView {
-  return { id: user.id, phone: user.phone, name: user.name, role: user.role, wechatBound: user.wechatOpenId !== null };
+  return { id: user.id, phone: user.phone, name: user.name, role: user.role, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword };
 }
+
+/**
+ * A token is good while its account is active and has not moved past the token's version (a password
+ * change, a reset, disabling or deleting the account each raise it).
+ */
+export function tokenAccepted(user: Pick<UserRow, 'status' | 'tokenVersion'>, claims: TokenClaims): boolean {
+  return user.status === 'active' && user.tokenVersion === claims.version;
+}
+
+export const ACCOUNT_DISABLED = '该账号已停用，请联系管理员';
 
 function phoneTaken(): ConflictError {
   return new ConflictError(PHONE_TAKEN, 'PHONE_TAKEN', [{ path: 'phone', message: PHONE_TAKEN }]);
 }
 
-/** Phones in lists are shown as 138****1234. */
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-}
 
 export class AccountService {
   constructor(
@@ -55,7 +66,7 @@ export class AccountService {
   /** Password attempts per phone: only wrong ones keep their row. */
   private readonly loginAttempts: AttemptGate;
 
-  private session(user: UserRow): Session {
+  session(user: UserRow): Session {
     return { token: this.tokens.sign(user), user: toUserSelfView(user) };
   }
 
@@ -86,6 +97,8 @@ export class AccountService {
     }
     if (!user || !user.passwordHash || !valid) throw new UnauthenticatedError('手机号或密码不正确');
     await this.loginAttempts.clear(input.phone);
+    // told only to whoever knows the password, so the status of an account is not there for guessing
+    if (user.status !== 'active') throw new ForbiddenError(ACCOUNT_DISABLED, 'ACCOUNT_DISABLED');
     return this.session(user);
   }
 
@@ -93,7 +106,10 @@ export class AccountService {
     const { openid } = await this.wechat.exchangeCode(code);
     const { User } = this.models;
     const existing = await User.findOne({ where: { wechatOpenId: openid } });
-    if (existing) return { ...this.session(existing), isNew: false };
+    if (existing) {
+      if (existing.status !== 'active') throw new ForbiddenError(ACCOUNT_DISABLED, 'ACCOUNT_DISABLED');
+      return { ...this.session(existing), isNew: false };
+    }
     try {
       const created = await this.db.writeTransaction((transaction) =>
         User.create({ phone: null, passwordHash: null, name: WECHAT_DEFAULT_NAME, role: 'practitioner', wechatOpenId: openid }, { transaction }),
@@ -127,9 +143,62 @@ export class AccountService {
     }
   }
 
-  async findAuthUser(id: number): Promise<AuthUser | null> {
-    const user = await this.models.User.findByPk(id);
-    return user ? { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null } : null;
+  /** The caller a token names, or null when the account is gone, disabled or past the token's version. */
+  async findAuthUser(claims: TokenClaims): Promise<AuthUser | null> {
+    const user = await this.models.User.findByPk(claims.id);
+    if (!user || !tokenAccepted(user, claims)) return null;
+    return { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword };
+  }
+
+  /**
+   * Current password and a new one: every other token stops working at once (the version moves on);
+   * the caller gets a fresh token. Wrong current passwords count toward the sign-in lockout.
+   */
+  async changePassword(userId: number, input: ChangePasswordInput): Promise<Session> {
+    const current = await this.models.User.findByPk(userId);
+    if (!current) throw new UnauthenticatedError();
+    if (!current.passwordHash) throw new ForbiddenError('该账号没有密码，请先绑定手机号', 'NO_PASSWORD');
+    const attemptId = current.phone ? await this.loginAttempts.begin(current.phone) : null;
+    const valid = await verifyPassword(input.currentPassword, current.passwordHash);
+    if (!valid) throw new ValidationError([{ path: 'currentPassword', message: '当前密码不正确' }], '当前密码不正确');
+    if (attemptId !== null) await this.loginAttempts.drop(attemptId);
+    if (input.newPassword === input.currentPassword) throw new ValidationError([{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    const passwordHash = await hashPassword(input.newPassword);
+    const user = await this.db.writeTransaction(async (transaction) => {
+      const row = await this.models.User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!row) throw new UnauthenticatedError();
+      await row.update({ passwordHash, tokenVersion: row.tokenVersion + 1, mustChangePassword: false }, { transaction });
+      await this.audit.record({ actorId: userId, action: 'user.password.change', entity: 'user', entityId: userId }, transaction);
+      return row;
+    });
+    return this.session(user);
+  }
+
+  /** For a step that needs the password again (deleting the account). */
+  async checkOwnPassword(userId: number, password: string): Promise<void> {
+    const user = await this.models.User.findByPk(userId);
+    if (!user) throw new UnauthenticatedError();
+    const attemptId = user.phone ? await this.loginAttempts.begin(user.phone) : null;
+    if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) throw new ValidationError([{ path: 'password', message: '密码不正确' }], '密码不正确');
+    if (attemptId !== null) await this.loginAttempts.drop(attemptId);
+  }
+
+  /**
+   * PIPL deletion, inside the caller's transaction: the account keeps its id (audit entries name it)
+   * and nothing else — phone, name, password, WeChat link erased — and every token ends.
+   */
+  async erase(userId: number, transaction: Transaction): Promise<void> {
+    const user = await this.models.User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!user) throw new UnauthenticatedError();
+    await user.update({ phone: null, name: ERASED_NAME, passwordHash: null, wechatOpenId: null, status: 'disabled', mustChangePassword: false, tokenVersion: user.tokenVersion + 1, erasedAt: this.clock.now() }, { transaction });
+    await this.audit.record({ actorId: userId, action: 'user.erase', entity: 'user', entityId: userId }, transaction);
+  }
+
+  /** What the account holds about its holder, for the PIPL data export. */
+  async exportOwn(userId: number) {
+    const user = await this.models.User.findByPk(userId);
+    if (!user) throw new UnauthenticatedError();
+    return { ...toUserSelfView(user), status: user.status, createdAt: user.createdAt };
   }
 
   /** Account names by id (who acted, in the audit trail). */

@@ -1,3 +1,4 @@
+import { createLogger } from '../platform/logger';
 import { readCatalog } from '../catalog/courseFile';
 import { loadConfig } from '../config';
 import { createServices } from '../modules';
@@ -22,7 +23,7 @@ async function run(command: string | undefined): Promise<number> {
   const db = createDatabase(config.databaseUrl);
   await prepareDatabase(db);
   await migrateToLatest(db);
-  const { catalog } = createServices({ config, db, clock: systemClock });
+  const { catalog } = createServices({ config, db, clock: systemClock, logger: createLogger(config.logLevel) });
   const report = await catalog.sync(courses);
   console.log(`created ${report.created.length}, updated ${report.updated.length}, archived ${report.archived.length}, unchanged ${report.unchanged}`);
   for (const code of report.archived) console.log(`  archived ${code}`);

@@ -1,3 +1,4 @@
+import { createLogger } from '../platform/logger';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config';
 import { createServices } from '../modules';
@@ -102,7 +103,7 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
   const r = rng(options.seed ?? 20201231);
   const now = new Date();
   const clock = new ManualClock(now);
-  const services = createServices({ config, db, clock });
+  const services = createServices({ config, db, clock, logger: createLogger('silent') });
   const catalog = await services.catalog.syncFolder(config.coursesDir);
   if (!catalog.report) throw new Error('the course catalog has problems: run npm run courses:check');
 

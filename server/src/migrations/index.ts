@@ -4,6 +4,7 @@ import * as m002 from './002-catalog-classes-enrollment';
 import * as m003 from './003-attendance-credits-certificates';
 import * as m004 from './004-stat-tallies';
 import * as m005 from './005-checkin-failures';
+import * as m006 from './006-account-lifecycle';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { name: '003-attendance-credits-certificates', ...m003 },
   { name: '004-stat-tallies', ...m004 },
   { name: '005-checkin-failures', ...m005 },
+  { name: '006-account-lifecycle', ...m006 },
 ];

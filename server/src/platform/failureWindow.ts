@@ -19,11 +19,18 @@ export function lockedForSeconds(failureTimes: Date[], limit: number, windowMs: 
   return (unlocksAt - now.getTime()) / 1000;
 }
 
-export interface AttemptGateOptions {
-  /** The column naming the subject (model attribute name). */
-  subjectField: string;
+export interface AttemptWindow {
   limit: number;
   windowMs: number;
+}
+
+export interface AttemptGateOptions extends AttemptWindow {
+  /** The column naming the subject (model attribute name). */
+  subjectField: string;
+  /** The attempt's time (model attribute name); `failedAt` unless said. */
+  timeField?: string;
+  /** Further windows that must all hold as well (an SMS: 1 a minute *and* 5 a day). */
+  alsoWithin?: AttemptWindow[];
   /** The person-facing refusal, given the minutes until the lock lifts. */
   refusal: (minutes: number) => string;
 }
@@ -37,11 +44,15 @@ export interface AttemptGateOptions {
 export class AttemptGate {
   constructor(
     private readonly db: Database,
-    /** A table of attempts: `id`, the subject field (a phone, a practitioner), `failedAt`. */
+    /** A table of attempts: `id`, the subject field (a phone, a practitioner), the time field. */
     private readonly model: ModelStatic<Model>,
     private readonly clock: Clock,
     private readonly options: AttemptGateOptions,
   ) {}
+
+  private get time(): string {
+    return this.options.timeField ?? 'failedAt';
+  }
 
   private subject(value: string | number): WhereOptions {
     return { [this.options.subjectField]: value };
@@ -50,23 +61,21 @@ export class AttemptGate {
   /** Records an attempt and returns its id, or throws RateLimitedError (recording nothing). */
   async begin(subject: string | number): Promise<number> {
     const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - this.options.windowMs);
+    const windows = [{ limit: this.options.limit, windowMs: this.options.windowMs }, ...(this.options.alsoWithin ?? [])];
+    const longest = new Date(now.getTime() - Math.max(...windows.map((w) => w.windowMs)));
     const attempt = await this.db.writeTransaction(async (transaction) => {
-      await this.model.destroy({ where: { ...this.subject(subject), failedAt: { [Op.lte]: windowStart } }, transaction });
-      return this.model.create({ ...this.subject(subject), failedAt: now }, { transaction });
+      await this.model.destroy({ where: { ...this.subject(subject), [this.time]: { [Op.lte]: longest } }, transaction });
+      return this.model.create({ ...this.subject(subject), [this.time]: now }, { transaction });
     });
     const id = attempt.get('id') as number;
     const others = await this.model.findAll({
-      where: { ...this.subject(subject), failedAt: { [Op.gt]: windowStart }, id: { [Op.ne]: id } },
-      attributes: ['failedAt'],
+      where: { ...this.subject(subject), [this.time]: { [Op.gt]: longest }, id: { [Op.ne]: id } },
+      attributes: [this.time],
     });
-    const seconds = lockedForSeconds(
-      others.map((row) => row.get('failedAt') as Date),
-      this.options.limit,
-      this.options.windowMs,
-      now,
-    );
-    if (seconds === null) return id;
+    const times = others.map((row) => row.get(this.time) as Date);
+    const locks = windows.map((w) => lockedForSeconds(times, w.limit, w.windowMs, now)).filter((s): s is number => s !== null);
+    if (locks.length === 0) return id;
+    const seconds = Math.max(...locks);
     await this.drop(id);
     throw new RateLimitedError(this.options.refusal(Math.ceil(seconds / 60)), seconds);
   }

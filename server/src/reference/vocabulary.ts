@@ -125,6 +125,11 @@ export const CLAIM_STATUSES = vocabulary([
 ] as const);
 
 /** Every vocabulary by the name /api/reference and the client's generated labels use. */
+export const ACCOUNT_STATUSES = vocabulary([
+  ['active', '正常'],
+  ['disabled', '已停用'],
+] as const);
+
 export const VOCABULARIES = {
   orgTypes: ORG_TYPES,
   categories: CATEGORIES,
@@ -141,6 +146,7 @@ export const VOCABULARIES = {
   attendanceStatuses: ATTENDANCE_STATUSES,
   creditSources: CREDIT_SOURCES,
   claimStatuses: CLAIM_STATUSES,
+  accountStatuses: ACCOUNT_STATUSES,
 } as const;
 
 export type OrgType = (typeof ORG_TYPES.values)[number];
@@ -157,3 +163,4 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES.values)[number];
 export type CreditSource = (typeof CREDIT_SOURCES.values)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES.values)[number];
 export type DeliveryMode = (typeof DELIVERY_MODES.values)[number];
+export type AccountStatus = (typeof ACCOUNT_STATUSES.values)[number];

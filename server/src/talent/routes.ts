@@ -11,6 +11,7 @@ export function registerTalentRoutes(routes: Routes, talent: TalentService, acco
     tag: 'accounts',
     access: 'user',
     response: meView,
+    duringPasswordChange: true,
     handler: async ({ user }) => ({ user: await accounts.getSelf(user.id), practitioner: await talent.getOwnRecord(user.id) }),
   });
 

@@ -120,7 +120,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
         verifiedAt: new Date(),
         source: 'self',
       });
-      people.push({ token: app.services.tokens.sign({ id: userId, role: 'practitioner' }), userId, practitionerId: record.get('id') as number, name });
+      people.push({ token: app.services.tokens.sign({ id: userId, role: 'practitioner', tokenVersion: 0 }), userId, practitionerId: record.get('id') as number, name });
     }
     return people;
   }

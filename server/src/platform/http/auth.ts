@@ -13,6 +13,8 @@ export interface AuthUser {
   name: string;
   phone: string | null;
   wechatBound: boolean;
+  /** A temporary password is in use: only changing it (and reading one's own account) is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** `public`: anyone; `optional`: anyone, user known if signed in; `user`: any signed-in account;
@@ -28,10 +30,16 @@ export function authorize(access: Access, user: AuthUser | null): void {
 
 const TOKEN_TTL = '7d';
 
+export interface TokenClaims {
+  id: number;
+  /** The account's token version when the token was issued; a token of an older version is void. */
+  version: number;
+}
+
 export interface TokenService {
-  sign(user: { id: number; role: Role }): string;
-  /** The user id a bearer token names, or null when it is forged, expired or malformed. */
-  verify(token: string): number | null;
+  sign(user: { id: number; role: Role; tokenVersion: number }): string;
+  /** The account and version a bearer token names, or null when it is forged, expired or malformed. */
+  verify(token: string): TokenClaims | null;
 }
 
 export function createTokenService(secretText: string): TokenService {
@@ -39,12 +47,15 @@ export function createTokenService(secretText: string): TokenService {
   // call, and the thrown-and-caught error (stack trace included) cost ~8 % of a sign-up rush's CPU.
   const secret = createSecretKey(Buffer.from(secretText, 'utf8'));
   return {
-    sign: (user) => jwt.sign({ role: user.role }, secret, { subject: String(user.id), expiresIn: TOKEN_TTL, algorithm: 'HS256' }),
+    sign: (user) => jwt.sign({ role: user.role, v: user.tokenVersion }, secret, { subject: String(user.id), expiresIn: TOKEN_TTL, algorithm: 'HS256' }),
     verify(token) {
       try {
         const payload = jwt.verify(token, secret, { algorithms: ['HS256'] });
-        const id = typeof payload === 'object' ? Number(payload.sub) : NaN;
-        return Number.isInteger(id) && id > 0 ? id : null;
+        if (typeof payload !== 'object') return null;
+        const id = Number(payload.sub);
+        // Tokens from before versions existed carry none: version 0, what every account started at.
+        const version = payload.v === undefined ? 0 : Number(payload.v);
+        return Number.isInteger(id) && id > 0 && Number.isInteger(version) ? { id, version } : null;
       } catch {
         return null;
       }

@@ -3,7 +3,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware, Next } from 'koa';
 import type { Logger } from '../logger';
 import { PayloadTooLargeError, ValidationError } from '../errors';
-import type { AuthUser, TokenService } from './auth';
+import type { AuthUser, TokenClaims, TokenService } from './auth';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -59,13 +59,14 @@ export function jsonBody(limit = '1mb'): Middleware {
 
 /** Reads the bearer token, if any. A bad token on a route that needs sign-in ends in 401 there;
  *  a bad token on a public route is simply ignored. */
-export function authenticate(tokens: TokenService, findUser: (id: number) => Promise<AuthUser | null>): Middleware {
+/** `findUser` answers null for an account that is gone, disabled, or past the token's version. */
+export function authenticate(tokens: TokenService, findUser: (claims: TokenClaims) => Promise<AuthUser | null>): Middleware {
   return async (ctx: Context, next: Next) => {
     const header = ctx.get('Authorization');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (match) {
-      const userId = tokens.verify(match[1]);
-      ctx.state.user = userId ? await findUser(userId) : null;
+      const claims = tokens.verify(match[1]);
+      ctx.state.user = claims ? await findUser(claims) : null;
     }
     await next();
   };

@@ -9,7 +9,7 @@ import { z } from '../zod';
 import { authorize, type Access, type AuthUser } from './auth';
 import { parseInput } from './validate';
 import { errorBodySchema } from './openapi';
-import { PayloadTooLargeError, ValidationError } from '../errors';
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors';
 
 /** An uploaded file: in memory (`buffer`), or with `storage: 'disk'` in a temporary file (`path`). */
 export interface UploadedFile {
@@ -100,6 +100,8 @@ export interface RouteDefinition<
    * kind can (400 with input, 401/403 by access, 413 with a body, 500, 503).
    */
   errors?: number[];
+  /** Allowed while the caller's temporary password awaits its change (everything else answers 403). */
+  duringPasswordChange?: boolean;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -112,6 +114,16 @@ export interface RouteDefinition<
 
 /** Binary answers (spreadsheets, PDFs): the handler sets ctx.body and type itself. */
 export const fileResponse = z.any().openapi({ type: 'string', format: 'binary' });
+
+/** No body: with `status: 204` (or 202, accepted). */
+export const noContent = z.undefined();
+
+/** The caller is using a temporary password an admin issued: only changing it is allowed. */
+export function refuseUntilPasswordChanged(access: Access, user: AuthUser | null, allowed: boolean): void {
+  if (!allowed && user?.mustChangePassword && access !== 'public' && access !== 'optional') {
+    throw new ForbiddenError('请先修改临时密码', 'PASSWORD_CHANGE_REQUIRED');
+  }
+}
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'VALIDATION_FAILED (or a more specific 400 code)',
@@ -144,6 +156,7 @@ export class Routes {
     this.router[def.method](def.path, async (ctx: Context) => {
       const user = (ctx.state.user ?? null) as AuthUser | null;
       authorize(def.access, user);
+      refuseUntilPasswordChanged(def.access, user, def.duringPasswordChange === true);
       const handle = async () => {
         const params = (def.params ? parseInput(def.params, ctx.params) : ctx.params) as z.infer<P>;
         const query = (def.query ? parseInput(def.query, ctx.query) : ctx.query) as z.infer<Q>;
@@ -151,6 +164,12 @@ export class Routes {
         const file = (ctx as unknown as { file?: UploadedFile }).file;
         const result = await def.handler({ params, query, body, user: user as UserFor<A>, ctx, file });
         if (isFile || result === SENT) return;
+        if ((def.response as z.ZodType) === noContent) {
+          // body first: Koa turns a null body into 204 unless the status is set after it (202 stays 202)
+          ctx.body = null;
+          ctx.status = result instanceof Reply ? result.status : normalStatus;
+          return;
+        }
         const answer = result instanceof Reply ? result : new Reply(normalStatus, result);
         ctx.status = answer.status;
         ctx.body = def.response.parse(answer.body);
@@ -166,7 +185,8 @@ export class Routes {
     const errorStatuses = new Set(def.errors ?? []);
     if (def.body || def.query || def.params) errorStatuses.add(400);
     if (def.access !== 'public' && def.access !== 'optional') errorStatuses.add(401);
-    if (Array.isArray(def.access)) errorStatuses.add(403);
+    // 403 by role, or PASSWORD_CHANGE_REQUIRED for any signed-in route while a temporary password is in use
+    if (Array.isArray(def.access) || (def.access === 'user' && !def.duringPasswordChange)) errorStatuses.add(403);
     if (def.upload || def.body) errorStatuses.add(413);
     errorStatuses.add(500);
     errorStatuses.add(503);
@@ -175,7 +195,7 @@ export class Routes {
       description: def.response === fileResponse ? 'File download' : description,
       content: def.response === fileResponse ? files : { 'application/json': { schema: def.response }, ...files },
     });
-    const responses: RouteConfig['responses'] = { [status]: success('OK') };
+    const responses: RouteConfig['responses'] = { [status]: def.response === noContent ? { description: 'No content' } : success('OK') };
     for (const [code, description] of Object.entries(def.otherSuccess ?? {})) responses[code] = success(description);
     for (const code of errorStatuses) {
       responses[code] = { description: ERROR_DESCRIPTIONS[code] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } };
