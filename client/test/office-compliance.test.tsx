@@ -45,7 +45,7 @@ describe('office: 继续教育达标', () => {
     expect(screen.getByText('还差 50 学时')).toBeTruthy()
     expect(screen.getByText('专业科目还差 20 学时')).toBeTruthy()
     expect(screen.getByText('已获 80 / 90 学时')).toBeTruthy()
-    const names = Array.from(document.querySelectorAll('.compliance__districts .office__label')).map((n) => n.textContent)
+    const names = Array.from(document.querySelectorAll('.compliance__districts .info-row__label')).map((n) => n.textContent)
     expect(names).toEqual(['渝中区', '万州区'])
   })
 

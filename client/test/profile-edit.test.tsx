@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { __resetTaroMock } from './mocks/taro'
+import { __resetTaroMock, __showAgain } from './mocks/taro'
 import ProfileEditPage from '../src/pages/profile/edit/index'
 import { TOKEN_KEY, resetReferenceCache } from '../src/api'
 import { fail, me, ok, record, reference, routes } from './fixtures'
@@ -227,6 +227,16 @@ describe('profile form', () => {
     })
     const msgs = await screen.findAllByText('该身份证号已被其他账号使用')
     expect(msgs.some((m) => m.closest('.field'))).toBe(true)
+  })
+
+  it('keeps what was typed when the page is shown again and refreshes quietly', async () => {
+    request.mockImplementation(routes({ 'GET /api/me': ok(me(null)), 'GET /api/reference': ok(reference) }))
+    await renderLoaded()
+    type('请输入真实姓名', '李四')
+    const loads = request.mock.calls.filter(([o]) => o.url === '/api/me').length
+    await act(async () => __showAgain())
+    expect(request.mock.calls.filter(([o]) => o.url === '/api/me').length).toBe(loads + 1)
+    expect((screen.getByPlaceholderText('请输入真实姓名') as HTMLInputElement).value).toBe('李四')
   })
 
   it('shows an error state with 重试 when loading fails, and recovers', async () => {

@@ -25,6 +25,14 @@ function Filtered({ q }: { q: string }) {
   return <span>{state.kind === 'ready' ? `data:${state.data}` : state.kind}</span>
 }
 
+/** A page that shows more to a signed-in person, and lets the person change what is shown. */
+function Optional() {
+  const { state, update } = useSignedInData(async () => 'loaded', [], { signIn: 'optional' })
+  return (
+    <span onClick={() => update((d) => `${d}+changed`)}>{state.kind === 'ready' ? `data:${state.data}` : state.kind}</span>
+  )
+}
+
 describe('a signed-in page', () => {
   it('shows the newest load when answers arrive out of order', async () => {
     const { rerender } = render(<Filtered q='a' />)
@@ -42,6 +50,21 @@ describe('a signed-in page', () => {
     await act(async () => {})
     expect(Taro.reLaunch).toHaveBeenCalledWith(LOGIN)
     expect(request).not.toHaveBeenCalled()
+  })
+
+  it('with sign-in optional, loads for a visitor without a token instead of sending them to sign in', async () => {
+    Taro.removeStorageSync(TOKEN_KEY)
+    render(<Optional />)
+    expect(await screen.findByText('data:loaded')).toBeTruthy()
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+  })
+
+  it('changes the data on screen with update, until the next load replaces it', async () => {
+    render(<Optional />)
+    fireEvent.click(await screen.findByText('data:loaded'))
+    expect(screen.getByText('data:loaded+changed')).toBeTruthy()
+    await act(async () => __showAgain())
+    expect(screen.getByText('data:loaded')).toBeTruthy()
   })
 
   it('treats a 401 as an expired session: token gone, off to sign in, no error shown', async () => {

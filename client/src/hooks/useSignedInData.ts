@@ -7,23 +7,38 @@ import { goLogin } from '../utils/nav'
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: T }
 
+export interface SignedInDataOptions {
+  /**
+   * 'optional': a visitor without a token is not sent to sign in; the data is loaded for them too
+   * (a public page that shows more to a signed-in person). Default 'required'.
+   */
+  signIn?: 'required' | 'optional'
+}
+
 /**
- * The data a signed-in page shows. Without a token the visitor goes to sign in. The first load
- * (and a retry) shows the spinner, then the data or an error; each time the page is shown again
- * (back from another page, where something may have changed) it refreshes quietly, keeping what is
- * on screen if that fails. The newest load wins; an expired session goes to sign in.
+ * The data a signed-in page shows. Without a token the visitor goes to sign in (unless sign-in is
+ * optional). The first load (and a retry) shows the spinner, then the data or an error; each time
+ * the page is shown again (back from another page, where something may have changed) it refreshes
+ * quietly, keeping what is on screen if that fails. The newest load wins; an expired session goes
+ * to sign in. `update` changes the data on screen (say, one item the server has just returned)
+ * until the next load replaces it.
  */
-export function useSignedInData<T>(fetchData: () => Promise<T>, deps: DependencyList): { state: Loaded<T>; reload: (showSpinner?: boolean) => Promise<void> } {
+export function useSignedInData<T>(
+  fetchData: () => Promise<T>,
+  deps: DependencyList,
+  options: SignedInDataOptions = {},
+): { state: Loaded<T>; reload: (showSpinner?: boolean) => Promise<void>; update: (change: (data: T) => T) => void } {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' })
   // the newest load wins: an older answer (say, for the previous filter) arriving late is dropped
   const newest = useRef(0)
   const inFlight = useRef(0)
   // the caller's deps decide when fetchData changes (like useCallback)
   const fetcher = useCallback(fetchData, deps)
+  const signInRequired = options.signIn !== 'optional'
 
   const reload = useCallback(
     async (showSpinner = true) => {
-      if (!isSignedIn()) {
+      if (signInRequired && !isSignedIn()) {
         goLogin()
         return
       }
@@ -43,8 +58,12 @@ export function useSignedInData<T>(fetchData: () => Promise<T>, deps: Dependency
         inFlight.current -= 1
       }
     },
-    [fetcher],
+    [fetcher, signInRequired],
   )
+
+  const update = useCallback((change: (data: T) => T) => {
+    setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: change(s.data) } : s))
+  }, [])
 
   useEffect(() => {
     void reload(true)
@@ -54,5 +73,5 @@ export function useSignedInData<T>(fetchData: () => Promise<T>, deps: Dependency
     void reload(false)
   })
 
-  return { state, reload }
+  return { state, reload, update }
 }

@@ -1,8 +1,9 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { TrainingClass } from '../../api'
+import { ChoiceField } from '../../components/ChoiceField'
 import { DateTimeInput } from '../../components/DateTimeInput'
 import { Field } from '../../components/Field'
-import { SelectField } from '../../components/SelectField'
+import { TextField } from '../../components/TextField'
 import { zh } from '../../text/zh'
 import { shanghaiDateAndTime } from '../../utils/time'
 
@@ -55,12 +56,8 @@ export function ClassFields({ idPrefix, details: d, errors, set }: Props) {
   const t = zh.staff
   return (
     <>
-      <Field label={t.className} required error={errors.title}>
-        <Input className='field__input' value={d.title} placeholder={t.classNamePlaceholder} aria-label={t.className} onInput={(e) => set('title', e.detail.value)} />
-      </Field>
-      <Field label={t.location} required error={errors.location}>
-        <Input className='field__input' value={d.location} placeholder={t.locationPlaceholder} aria-label={t.location} onInput={(e) => set('location', e.detail.value)} />
-      </Field>
+      <TextField label={t.className} required error={errors.title} value={d.title} placeholder={t.classNamePlaceholder} aria-label={t.className} onInput={(v) => set('title', v)} />
+      <TextField label={t.location} required error={errors.location} value={d.location} placeholder={t.locationPlaceholder} aria-label={t.location} onInput={(v) => set('location', v)} />
       <Field label={t.startDate} required error={errors.startDate}>
         <DateTimeInput mode='date' label={t.startDate} value={d.startDate} onChange={(v) => set('startDate', v)} />
       </Field>
@@ -73,9 +70,7 @@ export function ClassFields({ idPrefix, details: d, errors, set }: Props) {
           <DateTimeInput mode='time' label={`${t.enrollCloses}时间`} value={d.closesTime} onChange={(v) => set('closesTime', v)} />
         </View>
       </Field>
-      <Field label={t.enrollMode} required error={errors.mode}>
-        <SelectField id={`${idPrefix}-mode`} label={t.enrollMode} options={t.enrollModes} value={d.mode} onChange={(v) => set('mode', v)} />
-      </Field>
+      <ChoiceField id={`${idPrefix}-mode`} label={t.enrollMode} required error={errors.mode} options={t.enrollModes} value={d.mode} onChange={(v) => set('mode', v)} />
     </>
   )
 }

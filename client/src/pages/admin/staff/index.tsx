@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { createStaffAccount, isApiError, isSignedIn } from '../../../api'
 import type { Role } from '../../../api'
-import { Field } from '../../../components/Field'
-import { SelectField } from '../../../components/SelectField'
+import { ChoiceField } from '../../../components/ChoiceField'
+import { NoticeText } from '../../../components/NoticeText'
+import type { Notice } from '../../../components/NoticeText'
+import { TextField } from '../../../components/TextField'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -25,7 +27,7 @@ export default function StaffAccountsPage() {
   const t = zh.admin
   const [form, setForm] = useState<Form>(EMPTY)
   const [errors, setErrors] = useState<Errors>({})
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run } = useOneAction<'create'>()
 
   useEffect(() => {
@@ -58,20 +60,12 @@ export default function StaffAccountsPage() {
   return (
     <View className='page admin-staff'>
       <Text className='admin-staff__intro'>{t.staffIntro}</Text>
-      {notice ? <Text className={notice.ok ? 'form-success' : 'form-error'}>{notice.text}</Text> : null}
+      <NoticeText notice={notice} />
       <View className='card'>
-        <Field label={t.name} required error={errors.name}>
-          <Input className='field__input' value={form.name} placeholder={t.namePlaceholder} onInput={(e) => set('name', e.detail.value)} />
-        </Field>
-        <Field label={t.phone} required error={errors.phone}>
-          <Input className='field__input' type='number' maxlength={11} value={form.phone} placeholder={t.phonePlaceholder} onInput={(e) => set('phone', e.detail.value)} />
-        </Field>
-        <Field label={t.password} required error={errors.password}>
-          <Input className='field__input' password value={form.password} placeholder={t.passwordPlaceholder} onInput={(e) => set('password', e.detail.value)} />
-        </Field>
-        <Field label={t.role} required error={errors.role}>
-          <SelectField id='staff-role' label={t.role} options={t.roles} value={form.role} onChange={(v) => set('role', v)} />
-        </Field>
+        <TextField label={t.name} required error={errors.name} value={form.name} placeholder={t.namePlaceholder} onInput={(v) => set('name', v)} />
+        <TextField label={t.phone} required error={errors.phone} type='number' maxlength={11} value={form.phone} placeholder={t.phonePlaceholder} onInput={(v) => set('phone', v)} />
+        <TextField label={t.password} required error={errors.password} password value={form.password} placeholder={t.passwordPlaceholder} onInput={(v) => set('password', v)} />
+        <ChoiceField id='staff-role' label={t.role} required error={errors.role} options={t.roles} value={form.role} onChange={(v) => set('role', v)} />
       </View>
       <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void create()}>
         {busy ? zh.common.submitting : t.create}

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, login, register, wechatLogin } from '../../../api'
-import { Field } from '../../../components/Field'
+import { TextField } from '../../../components/TextField'
 import { zh } from '../../../text/zh'
 import { goHome } from '../../../utils/nav'
 import './index.css'
@@ -102,37 +102,18 @@ export default function LoginPage() {
       <View className='card'>
         {error ? <Text className='form-error'>{error}</Text> : null}
 
-        <Field label={zh.auth.phone} error={fieldErrors.phone}>
-          <Input
-            className='field__input'
-            type='number'
-            maxlength={11}
-            placeholder={zh.auth.phonePlaceholder}
-            value={phone}
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-        </Field>
+        <TextField label={zh.auth.phone} error={fieldErrors.phone} type='number' maxlength={11} placeholder={zh.auth.phonePlaceholder} value={phone} onInput={setPhone} />
 
-        <Field label={zh.auth.password} error={fieldErrors.password}>
-          <Input
-            className='field__input'
-            password
-            placeholder={isRegister ? zh.auth.passwordRegisterPlaceholder : zh.auth.passwordPlaceholder}
-            value={password}
-            onInput={(e) => setPassword(e.detail.value)}
-          />
-        </Field>
+        <TextField
+          label={zh.auth.password}
+          error={fieldErrors.password}
+          password
+          placeholder={isRegister ? zh.auth.passwordRegisterPlaceholder : zh.auth.passwordPlaceholder}
+          value={password}
+          onInput={setPassword}
+        />
 
-        {isRegister ? (
-          <Field label={zh.auth.name} error={fieldErrors.name}>
-            <Input
-              className='field__input'
-              placeholder={zh.auth.namePlaceholder}
-              value={name}
-              onInput={(e) => setName(e.detail.value)}
-            />
-          </Field>
-        ) : null}
+        {isRegister ? <TextField label={zh.auth.name} error={fieldErrors.name} placeholder={zh.auth.namePlaceholder} value={name} onInput={setName} /> : null}
 
         {/* busy is guarded in the handlers; no `disabled`/`loading` props (h5 Taro button quirks) */}
         <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={submit}>

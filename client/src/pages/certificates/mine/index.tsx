@@ -1,6 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import { downloadCertificatePdf, getMyCertificates } from '../../../api'
 import type { Certificate } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
+import { InfoRow } from '../../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -36,23 +38,13 @@ export default function MyCertificatesPage() {
     <View className='page certs'>
       {state.data.map((c) => (
         <View key={c.code} className='card cert'>
-          <View className='cert__head'>
-            <Text className='cert__course'>{c.courseTitle}</Text>
+          <CardHead title={c.courseTitle}>
             <Text className={`tag tag--${c.category}`}>{courseCategoryLabel(c.category)}</Text>
-          </View>
+          </CardHead>
           <Text className='cert__class'>{c.classTitle}</Text>
-          <View className='cert__row'>
-            <Text className='cert__label'>{t.hours}</Text>
-            <Text className='cert__value'>{zh.credits.hours(c.hours)}</Text>
-          </View>
-          <View className='cert__row'>
-            <Text className='cert__label'>{t.issuedAt}</Text>
-            <Text className='cert__value'>{formatFullDate(c.issuedAt)}</Text>
-          </View>
-          <View className='cert__row'>
-            <Text className='cert__label'>{t.code}</Text>
-            <Text className='cert__value cert__code'>{c.code}</Text>
-          </View>
+          <InfoRow label={t.hours} value={zh.credits.hours(c.hours)} />
+          <InfoRow label={t.issuedAt} value={formatFullDate(c.issuedAt)} />
+          <InfoRow label={t.code} value={c.code} valueClassName='cert__code' />
           <View className='cert__actions'>
             <Button className='btn btn--plain cert__btn' onClick={() => goVerifyCertificate(c.code)}>
               {t.verify}

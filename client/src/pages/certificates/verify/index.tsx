@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { errorMessage, isApiError, verifyCertificate } from '../../../api'
 import type { CertificateVerification } from '../../../api'
+import { InfoRow } from '../../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
 import { formatFullDate } from '../../../utils/time'
@@ -72,22 +73,13 @@ export default function VerifyCertificatePage() {
         </Text>
       </View>
       <View className='card'>
-        <Row label={t.holder} value={cert.holderName} />
-        <Row label={t.course} value={cert.courseTitle} />
-        <Row label={t.class} value={cert.classTitle} />
-        <Row label={t.hours} value={zh.credits.hours(cert.hours)} />
-        <Row label={t.issuedAt} value={formatFullDate(cert.issuedAt)} />
+        <InfoRow className='verify__row' label={t.holder} value={cert.holderName} />
+        <InfoRow className='verify__row' label={t.course} value={cert.courseTitle} />
+        <InfoRow className='verify__row' label={t.class} value={cert.classTitle} />
+        <InfoRow className='verify__row' label={t.hours} value={zh.credits.hours(cert.hours)} />
+        <InfoRow className='verify__row' label={t.issuedAt} value={formatFullDate(cert.issuedAt)} />
       </View>
       <Text className='verify__note'>{t.verifyNote}</Text>
-    </View>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='verify__row'>
-      <Text className='verify__label'>{label}</Text>
-      <Text className='verify__value'>{value}</Text>
     </View>
   )
 }

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { cancelEnrollment, enroll, errorMessage, getClass, getCourse, getReference, isApiError, isSignedIn } from '../../../api'
-import type { CourseDetail, EnrollmentOutcome, Reference, TrainingClass } from '../../../api'
+import type { EnrollmentOutcome, TrainingClass } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
+import { InfoRow } from '../../../components/InfoRow'
+import type { Notice } from '../../../components/NoticeText'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { classStatusLabel, courseCategoryLabel, deliveryModeLabel, enrollmentStatusLabel } from '../../../utils/labels'
 import { goLogin, goProfileEdit } from '../../../utils/nav'
@@ -11,16 +15,8 @@ import { formatDateRange, formatDateTime } from '../../../utils/time'
 import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'missing' }
-  | { kind: 'ready'; course: CourseDetail; reference: Reference | null }
-
 /** What the last action on a class came to, shown in its card. */
-interface Notice {
-  ok: boolean
-  text: string
+interface ClassNotice extends Notice {
   /** PROFILE_REQUIRED: offer the way to the talent-record form. */
   profileRequired?: boolean
 }
@@ -41,47 +37,30 @@ function paramCode(raw: string | undefined): string {
 }
 
 export default function CourseDetailPage() {
-  const router = useRouter()
-  const code = paramCode(router.params?.code)
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const [classes, setClasses] = useState<TrainingClass[]>([])
-  const [notices, setNotices] = useState<Record<number, Notice>>({})
+  const code = paramCode(useRouter().params?.code)
+  if (!code) return <EmptyState text={zh.courses.missingCode} />
+  return <CourseDetail code={code} />
+}
+
+/** Anyone may look; a signed-in practitioner also sees their own enrollment in each class. */
+function CourseDetail({ code }: { code: string }) {
+  const [notices, setNotices] = useState<Record<number, ClassNotice>>({})
   const [busyIds, setBusyIds] = useState<number[]>([])
   const busy = useRef(new Set<number>())
-  const inFlight = useRef(false)
 
-  const load = useCallback(
-    async (showSpinner: boolean) => {
-      if (!code) {
-        setState({ kind: 'missing' })
-        return
-      }
-      if (inFlight.current) return
-      inFlight.current = true
-      if (showSpinner) setState({ kind: 'loading' })
-      try {
-        // the audience labels are a nicety: without /api/reference the raw values are shown
-        const [course, reference] = await Promise.all([getCourse(code), getReference().catch(() => null)])
-        setClasses(course.upcomingClasses ?? [])
-        setNotices({})
-        setState({ kind: 'ready', course, reference })
-      } catch (e) {
-        if (showSpinner) setState({ kind: 'error', message: errorMessage(e) })
-      } finally {
-        inFlight.current = false
-      }
+  // refreshed quietly when shown again (back from the talent-record form or sign-in): seats and my
+  // enrollment may have changed
+  const { state, reload, update } = useSignedInData(
+    async () => {
+      // the audience labels are a nicety: without /api/reference the raw values are shown
+      const [course, reference] = await Promise.all([getCourse(code), getReference().catch(() => null)])
+      // the notices spoke of the classes as they were
+      setNotices({})
+      return { course, reference }
     },
     [code],
+    { signIn: 'optional' },
   )
-
-  useEffect(() => {
-    void load(true)
-  }, [load])
-
-  // back from the talent-record form (or sign-in): seats and my enrollment may have changed
-  useDidShow(() => {
-    void load(false)
-  })
 
   const begin = (id: number) => {
     if (busy.current.has(id)) return false
@@ -93,13 +72,13 @@ export default function CourseDetailPage() {
     busy.current.delete(id)
     setBusyIds([...busy.current])
   }
-  const notify = (id: number, notice: Notice) => setNotices((n) => ({ ...n, [id]: notice }))
+  const notify = (id: number, notice: ClassNotice) => setNotices((n) => ({ ...n, [id]: notice }))
 
   /** Re-reads one class after an action; a failed refresh keeps what is shown. */
   const refresh = async (id: number) => {
     try {
       const fresh = await getClass(id)
-      setClasses((list) => list.map((c) => (c.id === id ? fresh : c)))
+      update((d) => ({ ...d, course: { ...d.course, upcomingClasses: (d.course.upcomingClasses ?? []).map((c) => (c.id === id ? fresh : c)) } }))
     } catch {
       // the notice already says what happened
     }
@@ -152,10 +131,10 @@ export default function CourseDetailPage() {
   }
 
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'missing') return <EmptyState text={zh.courses.missingCode} />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load(true)} />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { course, reference } = state
+  const { course, reference } = state.data
+  const classes = course.upcomingClasses ?? []
   const t = zh.courses
   const audienceLabel = (value: string) => reference?.categories.find((o) => o.value === value)?.label ?? value
 
@@ -190,38 +169,15 @@ export default function CourseDetailPage() {
         </View>
       )}
 
-      {course.topics.length ? (
-        <View className='card'>
-          <Text className='section__title'>{t.topics}</Text>
-          <View className='chips'>
-            {course.topics.map((topic) => (
-              <Text key={topic} className='chip'>
-                {topic}
-              </Text>
-            ))}
-          </View>
-        </View>
-      ) : null}
-
-      {course.audience.length ? (
-        <View className='card'>
-          <Text className='section__title'>{t.audience}</Text>
-          <View className='chips'>
-            {course.audience.map((a) => (
-              <Text key={a} className='chip chip--audience'>
-                {audienceLabel(a)}
-              </Text>
-            ))}
-          </View>
-        </View>
-      ) : null}
+      <Chips title={t.topics} values={course.topics} chipClassName='chip' />
+      <Chips title={t.audience} values={course.audience} label={audienceLabel} chipClassName='chip chip--audience' />
 
       {course.outline.length ? (
         <View className='card'>
           <Text className='section__title'>{t.outline}</Text>
           {course.outline.map((item, i) => (
             <View key={i} className='outline__item'>
-              <View className='outline__head'>
+              <View className='card-head'>
                 <Text className='outline__title'>
                   {i + 1}. {item.title}
                 </Text>
@@ -236,9 +192,26 @@ export default function CourseDetailPage() {
   )
 }
 
+/** A card of chips (the topics, the audience); nothing when there are none. */
+function Chips({ title, values, label = (v) => v, chipClassName }: { title: string; values: string[]; label?: (value: string) => string; chipClassName: string }) {
+  if (!values.length) return null
+  return (
+    <View className='card'>
+      <Text className='section__title'>{title}</Text>
+      <View className='chips'>
+        {values.map((v) => (
+          <Text key={v} className={chipClassName}>
+            {label(v)}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}
+
 interface ClassCardProps {
   cls: TrainingClass
-  notice?: Notice
+  notice?: ClassNotice
   busy: boolean
   onEnroll: () => void
   onCancel: () => void
@@ -249,30 +222,20 @@ function ClassCard({ cls, notice, busy, onEnroll, onCancel }: ClassCardProps) {
   const mine = cls.myEnrollment
   return (
     <View className='card klass' id={`class-${cls.id}`}>
-      <View className='klass__head'>
-        <Text className='klass__title'>{cls.title}</Text>
+      <CardHead title={cls.title}>
         <Text className={`tag tag--${cls.status}`}>{classStatusLabel(cls.status)}</Text>
-      </View>
-      <View className='klass__row'>
-        <Text className='klass__label'>{c.dates}</Text>
-        <Text className='klass__value'>{formatDateRange(cls.startDate, cls.endDate)}</Text>
-      </View>
-      <View className='klass__row'>
-        <Text className='klass__label'>{c.location}</Text>
-        <Text className='klass__value'>{cls.location}</Text>
-      </View>
-      <View className='klass__row'>
-        <Text className='klass__label'>{c.enrollWindow}</Text>
-        <Text className='klass__value'>
-          {formatDateTime(cls.enrollOpensAt)} - {formatDateTime(cls.enrollClosesAt)}
-        </Text>
-      </View>
-      {cls.cancelDeadline ? (
-        <View className='klass__row'>
-          <Text className='klass__label'>{c.cancelDeadline}</Text>
-          <Text className='klass__value'>{formatDateTime(cls.cancelDeadline)}</Text>
-        </View>
-      ) : null}
+      </CardHead>
+      <InfoRow label={c.dates} value={formatDateRange(cls.startDate, cls.endDate)} />
+      <InfoRow label={c.location} value={cls.location} />
+      <InfoRow
+        label={c.enrollWindow}
+        value={
+          <>
+            {formatDateTime(cls.enrollOpensAt)} - {formatDateTime(cls.enrollClosesAt)}
+          </>
+        }
+      />
+      {cls.cancelDeadline ? <InfoRow label={c.cancelDeadline} value={formatDateTime(cls.cancelDeadline)} /> : null}
       <Text className='klass__seats'>{c.seats(cls.seatsLeft, cls.waitlistCount)}</Text>
       {cls.requiresApproval ? <Text className='klass__note'>{c.requiresApproval}</Text> : null}
 

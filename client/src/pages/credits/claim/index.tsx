@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, submitCreditClaim } from '../../../api'
 import type { CourseCategory, CreditClaimInput, Option, PickedFile } from '../../../api'
+import { ChoiceField } from '../../../components/ChoiceField'
 import { DateTimeInput } from '../../../components/DateTimeInput'
 import { Field } from '../../../components/Field'
 import { FilePicker } from '../../../components/FilePicker'
-import { SelectField } from '../../../components/SelectField'
+import { TextField } from '../../../components/TextField'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
@@ -77,43 +78,21 @@ export default function CreditClaimPage() {
       {formError ? <Text className='form-error'>{formError}</Text> : null}
 
       <View className='card'>
-        <Field label={t.title} required error={errors.title}>
-          <Input
-            className='field__input'
-            value={form.title}
-            placeholder={t.titlePlaceholder}
-            onInput={(e) => set('title', e.detail.value)}
-          />
-        </Field>
-        <Field label={t.provider} required error={errors.provider}>
-          <Input
-            className='field__input'
-            value={form.provider}
-            placeholder={t.providerPlaceholder}
-            onInput={(e) => set('provider', e.detail.value)}
-          />
-        </Field>
+        <TextField label={t.title} required error={errors.title} value={form.title} placeholder={t.titlePlaceholder} onInput={(v) => set('title', v)} />
+        <TextField label={t.provider} required error={errors.provider} value={form.provider} placeholder={t.providerPlaceholder} onInput={(v) => set('provider', v)} />
         <Field label={t.date} required error={errors.date}>
           <DateTimeInput mode='date' label={t.date} value={form.date} onChange={(v) => set('date', v)} />
         </Field>
-        <Field label={t.hoursLabel} required error={errors.hours}>
-          <Input
-            className='field__input'
-            type='digit'
-            value={form.hours}
-            placeholder={t.hoursPlaceholder}
-            onInput={(e) => set('hours', e.detail.value)}
-          />
-        </Field>
-        <Field label={t.category} required error={errors.category}>
-          <SelectField
-            id='claim-category'
-            label={t.category}
-            options={CATEGORY_OPTIONS}
-            value={form.category}
-            onChange={(v) => set('category', v as CourseCategory)}
-          />
-        </Field>
+        <TextField label={t.hoursLabel} required error={errors.hours} type='digit' value={form.hours} placeholder={t.hoursPlaceholder} onInput={(v) => set('hours', v)} />
+        <ChoiceField
+          id='claim-category'
+          label={t.category}
+          required
+          error={errors.category}
+          options={CATEGORY_OPTIONS}
+          value={form.category}
+          onChange={(v) => set('category', v as CourseCategory)}
+        />
         <Field label={t.evidence} required hint={t.evidenceHint} error={errors.evidence}>
           <FilePicker label={t.evidence} accept={ACCEPT} extensions={['pdf', 'png', 'jpg', 'jpeg']} file={file} onPick={picked} />
         </Field>

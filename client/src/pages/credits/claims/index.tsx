@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { getMyCreditClaims } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
@@ -29,10 +30,9 @@ export default function MyClaimsPage() {
     <View className='page claims'>
       {state.data.map((c) => (
         <View key={c.id} className='card claim-item'>
-          <View className='claim-item__head'>
-            <Text className='claim-item__title'>{c.title}</Text>
+          <CardHead title={c.title}>
             <Text className={`tag tag--claim-${c.status}`}>{claimStatusLabel(c)}</Text>
-          </View>
+          </CardHead>
           <Text className='claim-item__provider'>{c.provider}</Text>
           <View className='claim-item__meta'>
             <Text className={`tag tag--${c.category}`}>{courseCategoryLabel(c.category)}</Text>

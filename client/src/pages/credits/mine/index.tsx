@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { getMyCredits, isApiError } from '../../../api'
 import type { CreditRecord, CreditSummary } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
 import { HoursBar } from '../../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { zh } from '../../../text/zh'
@@ -73,7 +74,7 @@ function Summary({ summary: s }: { summary: CreditSummary }) {
   return (
     <View>
       <View className='card credits__summary'>
-        <View className='credits__head'>
+        <View className='card-head'>
           <View>
             <Text className='credits__label'>{t.earned}</Text>
             <View className='credits__total'>
@@ -125,10 +126,9 @@ function RecordRow({ record: r }: { record: CreditRecord }) {
   const t = zh.credits
   return (
     <View className='card credit-record'>
-      <View className='credit-record__head'>
-        <Text className='credit-record__title'>{r.title}</Text>
+      <CardHead title={r.title}>
         <Text className='credit-record__hours'>{t.hours(r.hours)}</Text>
-      </View>
+      </CardHead>
       <View className='credit-record__meta'>
         <Text className={`tag tag--${r.category}`}>{courseCategoryLabel(r.category)}</Text>
         <Text className={`tag tag--source-${r.source}`}>{creditSourceLabel(r.source)}</Text>

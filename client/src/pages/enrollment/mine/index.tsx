@@ -2,6 +2,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { cancelEnrollment, getMyEnrollments } from '../../../api'
 import type { MyEnrollment } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
+import { InfoRow } from '../../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -63,19 +65,12 @@ export default function MyEnrollmentsPage() {
         return (
           <View key={item.id} className={active ? 'card mine__item' : 'card mine__item mine__item--inactive'}>
             <View className='mine__body' onClick={() => goCourseDetail(cls.courseCode)}>
-              <View className='mine__head'>
-                <Text className='mine__title'>{cls.title}</Text>
+              <CardHead title={cls.title}>
                 <Text className={`tag tag--${item.status}`}>{enrollmentStatusLabel(item)}</Text>
-              </View>
+              </CardHead>
               <Text className='mine__course'>{cls.courseTitle}</Text>
-              <View className='mine__row'>
-                <Text className='mine__label'>{zh.classes.dates}</Text>
-                <Text className='mine__value'>{formatDateRange(cls.startDate, cls.endDate)}</Text>
-              </View>
-              <View className='mine__row'>
-                <Text className='mine__label'>{zh.classes.location}</Text>
-                <Text className='mine__value'>{cls.location}</Text>
-              </View>
+              <InfoRow label={zh.classes.dates} value={formatDateRange(cls.startDate, cls.endDate)} />
+              <InfoRow label={zh.classes.location} value={cls.location} />
             </View>
             {active ? (
               <View className='mine__actions'>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { getComplianceShortfall, getReference } from '../../../api'
 import { FilterSelect } from '../../../components/FilterSelect'
+import { InfoRow } from '../../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
@@ -65,10 +66,7 @@ export default function CompliancePage() {
           <View className='compliance__districts'>
             <Text className='compliance__sub'>{t.shortByDistrict}</Text>
             {districts.map((d) => (
-              <View key={d.code} className='office__row'>
-                <Text className='office__label'>{d.name}</Text>
-                <Text className='office__value'>{t.shortOfVerified(d.short, d.verified)}</Text>
-              </View>
+              <InfoRow key={d.code} className='office__row' label={d.name} value={t.shortOfVerified(d.short, d.verified)} />
             ))}
           </View>
         ) : null}

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { getCreditRule, isApiError, saveCreditRule } from '../../../api'
-import { Field } from '../../../components/Field'
 import { FilterSelect } from '../../../components/FilterSelect'
+import { NoticeText } from '../../../components/NoticeText'
+import type { Notice } from '../../../components/NoticeText'
+import { TextField } from '../../../components/TextField'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -24,7 +26,7 @@ export default function CreditRulePage() {
   const [required, setRequired] = useState('')
   const [professional, setProfessional] = useState('')
   const [errors, setErrors] = useState<Errors>({})
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run } = useOneAction<'save'>()
   const loaded = state.kind === 'ready' ? state.data : null
 
@@ -66,14 +68,10 @@ export default function CreditRulePage() {
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
       {loaded ? (
         <View className='card'>
-          {notice ? <Text className={notice.ok ? 'form-success office__notice' : 'form-error office__notice'}>{notice.text}</Text> : null}
+          <NoticeText notice={notice} className='office__notice' />
           {loaded.isDefault ? <Text className='office__muted rule__default'>{t.ruleDefault}</Text> : null}
-          <Field label={`${t.requiredHours}（${t.hoursUnit}）`} required error={errors.requiredHours}>
-            <Input className='field__input' type='digit' value={required} aria-label={t.requiredHours} onInput={(e) => setRequired(e.detail.value)} />
-          </Field>
-          <Field label={`${t.minProfessionalHours}（${t.hoursUnit}）`} required error={errors.minProfessionalHours}>
-            <Input className='field__input' type='digit' value={professional} aria-label={t.minProfessionalHours} onInput={(e) => setProfessional(e.detail.value)} />
-          </Field>
+          <TextField label={`${t.requiredHours}（${t.hoursUnit}）`} required error={errors.requiredHours} type='digit' value={required} aria-label={t.requiredHours} onInput={setRequired} />
+          <TextField label={`${t.minProfessionalHours}（${t.hoursUnit}）`} required error={errors.minProfessionalHours} type='digit' value={professional} aria-label={t.minProfessionalHours} onInput={setProfessional} />
           <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void save()}>
             {t.saveRule}
           </Button>

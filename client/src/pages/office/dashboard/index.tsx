@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { downloadAnnualReport, getStatsOverview } from '../../../api'
 import type { CountBy, StatsOverview } from '../../../api'
+import { StatTile } from '../../../components/StatTile'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -51,18 +52,9 @@ export default function DashboardPage() {
         </View>
         <Text className='dash__pct'>{t.progress(percent(d.progress))}</Text>
         <View className='dash__counts'>
-          <View className='dash__count'>
-            <Text className='dash__count-num dash__count-num--pending'>{p.pending}</Text>
-            <Text className='dash__count-label'>{t.pending}</Text>
-          </View>
-          <View className='dash__count'>
-            <Text className='dash__count-num'>{p.inactive}</Text>
-            <Text className='dash__count-label'>{t.inactive}</Text>
-          </View>
-          <View className='dash__count'>
-            <Text className='dash__count-num'>{p.rejected}</Text>
-            <Text className='dash__count-label'>{t.rejected}</Text>
-          </View>
+          <StatTile value={p.pending} label={t.pending} valueClassName='dash__count-num--pending' />
+          <StatTile value={p.inactive} label={t.inactive} />
+          <StatTile value={p.rejected} label={t.rejected} />
         </View>
         <Text className='dash__projection'>{projectionText(d)}</Text>
       </View>
@@ -115,10 +107,10 @@ export default function DashboardPage() {
       <View className='card'>
         <Text className='card__title'>{t.trainingTitle(d.training.year)}</Text>
         <View className='dash__facts'>
-          <Fact label={t.classes} value={d.training.classes} />
-          <Fact label={t.enrollments} value={d.training.enrollments} />
-          <Fact label={t.completions} value={d.training.completions} />
-          <Fact label={t.hoursAwarded} value={d.training.hoursAwarded} />
+          <StatTile value={d.training.classes} label={t.classes} />
+          <StatTile value={d.training.enrollments} label={t.enrollments} />
+          <StatTile value={d.training.completions} label={t.completions} />
+          <StatTile value={d.training.hoursAwarded} label={t.hoursAwarded} />
         </View>
       </View>
 
@@ -165,15 +157,6 @@ function CountList({ title, items }: { title: string; items: CountBy[] }) {
       ) : (
         <Text className='office__muted'>{zh.office.noData}</Text>
       )}
-    </View>
-  )
-}
-
-function Fact({ label, value }: { label: string; value: number }) {
-  return (
-    <View className='dash__fact'>
-      <Text className='dash__fact-num'>{value}</Text>
-      <Text className='dash__fact-label'>{label}</Text>
     </View>
   )
 }

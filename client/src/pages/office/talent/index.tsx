@@ -3,6 +3,9 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
 import type { Option } from '../../../api'
+import { InfoRow } from '../../../components/InfoRow'
+import { NoticeText } from '../../../components/NoticeText'
+import type { Notice } from '../../../components/NoticeText'
 import { SelectField } from '../../../components/SelectField'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
@@ -17,11 +20,6 @@ import '../office.css'
 import './index.css'
 
 type Action = 'verify' | 'reject' | 'tier' | 'deactivate'
-
-interface Notice {
-  ok: boolean
-  text: string
-}
 
 export default function TalentPage() {
   const id = Number(useRouter().params?.id)
@@ -117,7 +115,7 @@ function Talent({ id }: { id: number }) {
 
   return (
     <View className='page office talent'>
-      {notice ? <Text className={notice.ok ? 'form-success office__notice' : 'form-error office__notice'}>{notice.text}</Text> : null}
+      <NoticeText notice={notice} className='office__notice' />
 
       <View className='card'>
         <View className='talent__head'>
@@ -125,10 +123,7 @@ function Talent({ id }: { id: number }) {
           <StatusBadge status={r.status} statuses={reference.recordStatuses} />
         </View>
         {rows.map(([k, v]) => (
-          <View key={k} className='office__row'>
-            <Text className='office__label'>{k}</Text>
-            <Text className='office__value'>{v}</Text>
-          </View>
+          <InfoRow key={k} className='office__row' label={k} value={v} />
         ))}
       </View>
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { exportTalents, getReference, listTalents } from '../../../api'
-import type { Page, Reference, TalentFilters, TalentRecord } from '../../../api'
+import type { Option, Page, Reference, TalentFilters, TalentRecord } from '../../../api'
 import { FilterSelect } from '../../../components/FilterSelect'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
@@ -16,6 +16,17 @@ import './index.css'
 const PAGE_SIZE = 20
 
 type FilterKey = Exclude<keyof TalentFilters, 'q'>
+
+/** The list's filters, in the order they are shown. */
+function filterChoices(r: Reference): { key: FilterKey; label: string; options: Option[] }[] {
+  const t = zh.office
+  return [
+    { key: 'status', label: t.status, options: r.recordStatuses },
+    { key: 'district', label: t.district, options: r.districts.map((d) => ({ value: d.code, label: d.name })) },
+    { key: 'category', label: t.category, options: r.categories },
+    { key: 'tier', label: t.fields.tier, options: r.tiers },
+  ]
+}
 
 export default function TalentsPage() {
   const t = zh.office
@@ -64,34 +75,9 @@ export default function TalentsPage() {
 
       {state.kind === 'ready' ? (
         <View className='talents__filters'>
-          <FilterSelect
-            id='filter-status'
-            label={t.status}
-            options={state.data.reference.recordStatuses}
-            value={filters.status ?? ''}
-            onChange={(v) => setFilter('status', v)}
-          />
-          <FilterSelect
-            id='filter-district'
-            label={t.district}
-            options={state.data.reference.districts.map((d) => ({ value: d.code, label: d.name }))}
-            value={filters.district ?? ''}
-            onChange={(v) => setFilter('district', v)}
-          />
-          <FilterSelect
-            id='filter-category'
-            label={t.category}
-            options={state.data.reference.categories}
-            value={filters.category ?? ''}
-            onChange={(v) => setFilter('category', v)}
-          />
-          <FilterSelect
-            id='filter-tier'
-            label={t.fields.tier}
-            options={state.data.reference.tiers}
-            value={filters.tier ?? ''}
-            onChange={(v) => setFilter('tier', v)}
-          />
+          {filterChoices(state.data.reference).map((f) => (
+            <FilterSelect key={f.key} id={`filter-${f.key}`} label={f.label} options={f.options} value={filters[f.key] ?? ''} onChange={(v) => setFilter(f.key, v)} />
+          ))}
         </View>
       ) : null}
 

@@ -1,24 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { Button, Checkbox, CheckboxGroup, Input, Label, Text, Textarea, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { Button, Checkbox, CheckboxGroup, Label, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, getMe, getReference, isApiError, saveProfile } from '../../../api'
 import type { Me, PractitionerRecord, Reference } from '../../../api'
+import { ChoiceField } from '../../../components/ChoiceField'
 import { Field } from '../../../components/Field'
-import { SelectField } from '../../../components/SelectField'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { StatusBadge } from '../../../components/StatusBadge'
+import { TextField } from '../../../components/TextField'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { goHome } from '../../../utils/nav'
 import { FIELD_NAMES, formFromRecord, missingRequired, toProfileInput } from './form'
 import type { FieldName, ProfileForm } from './form'
 import { leaveIfSessionExpired } from '../../../utils/failure'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'empty' }
-  | { kind: 'ready'; me: Me; reference: Reference }
 
 type FieldErrors = Partial<Record<FieldName, string>>
 
@@ -27,35 +23,26 @@ function referenceIsEmpty(r: Reference): boolean {
 }
 
 export default function ProfileEditPage() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const [form, setForm] = useState<ProfileForm>(formFromRecord(null))
-  const [record, setRecord] = useState<PractitionerRecord | null>(null)
+  const { state, reload } = useSignedInData(async () => {
+    const [me, reference] = await Promise.all([getMe(), getReference({ fresh: true })])
+    return { me, reference }
+  }, [])
+
+  if (state.kind === 'loading') return <LoadingState />
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (referenceIsEmpty(state.data.reference)) return <EmptyState text={zh.profile.referenceEmpty} onRetry={() => void reload()} />
+  return <ProfileEditor me={state.data.me} reference={state.data.reference} />
+}
+
+/** The form starts from the first load; a quiet refresh (the page shown again) keeps what was typed. */
+function ProfileEditor({ me, reference }: { me: Me; reference: Reference }) {
+  const [form, setForm] = useState<ProfileForm>(() => formFromRecord(me.practitioner, me.user.name))
+  const [record, setRecord] = useState<PractitionerRecord | null>(me.practitioner)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string[]>([])
   const [saving, setSaving] = useState(false)
   const [savedNotice, setSavedNotice] = useState<string | null>(null)
   const savingRef = useRef(false)
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' })
-    try {
-      const [me, reference] = await Promise.all([getMe(), getReference({ fresh: true })])
-      if (referenceIsEmpty(reference)) {
-        setState({ kind: 'empty' })
-        return
-      }
-      setRecord(me.practitioner)
-      setForm(formFromRecord(me.practitioner, me.user.name))
-      setState({ kind: 'ready', me, reference })
-    } catch (e) {
-      if (leaveIfSessionExpired(e)) return
-      setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const set = <K extends FieldName>(key: K, value: ProfileForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -64,7 +51,7 @@ export default function ProfileEditPage() {
   }
 
   const save = async () => {
-    if (state.kind !== 'ready' || savingRef.current) return
+    if (savingRef.current) return
     setSavedNotice(null)
     const missing = missingRequired(form, zh.common.required)
     if (Object.keys(missing).length) {
@@ -77,7 +64,7 @@ export default function ProfileEditPage() {
     setErrors({})
     setFormError([])
     try {
-      const saved = await saveProfile(toProfileInput(form, state.reference))
+      const saved = await saveProfile(toProfileInput(form, reference))
       setRecord(saved)
       const notice = saved.status === 'pending' ? zh.profile.submittedPending : zh.profile.saved
       setSavedNotice(notice)
@@ -101,11 +88,6 @@ export default function ProfileEditPage() {
     }
   }
 
-  if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={load} />
-  if (state.kind === 'empty') return <EmptyState text={zh.profile.referenceEmpty} onRetry={load} />
-
-  const { reference } = state
   const districtOptions = reference.districts.map((d) => ({ value: d.code, label: d.name }))
   const t = zh.profile
 
@@ -129,79 +111,33 @@ export default function ProfileEditPage() {
       </View>
 
       <View className='card'>
-        <Field label={t.name} required error={errors.name}>
-          <Input
-            className='field__input'
-            placeholder={t.namePlaceholder}
-            value={form.name}
-            onInput={(e) => set('name', e.detail.value)}
-          />
-        </Field>
+        <TextField label={t.name} required error={errors.name} placeholder={t.namePlaceholder} value={form.name} onInput={(v) => set('name', v)} />
 
-        <Field
+        <TextField
           label={t.idNumber}
           required
           hint={record ? t.idNumberHintEdit : t.idNumberHintNew}
           error={errors.idNumber}
-        >
-          <Input
-            className='field__input'
-            type='idcard'
-            maxlength={18}
-            placeholder={record?.idNumberMasked || t.idNumberPlaceholder}
-            value={form.idNumber}
-            onInput={(e) => set('idNumber', e.detail.value)}
-          />
-        </Field>
+          type='idcard'
+          maxlength={18}
+          placeholder={record?.idNumberMasked || t.idNumberPlaceholder}
+          value={form.idNumber}
+          onInput={(v) => set('idNumber', v)}
+        />
 
-        <Field label={t.gender + t.optional} error={errors.gender}>
-          <SelectField
-            id='picker-gender'
-            label={t.gender}
-            options={reference.genders}
-            value={form.gender}
-            onChange={(v) => set('gender', v as ProfileForm['gender'])}
-          />
-        </Field>
-
-        <Field label={t.district} required error={errors.district}>
-          <SelectField
-            id='picker-district'
-            label={t.district}
-            options={districtOptions}
-            value={form.district}
-            onChange={(v) => set('district', v)}
-          />
-        </Field>
-
-        <Field label={t.orgName} required error={errors.orgName}>
-          <Input
-            className='field__input'
-            placeholder={t.orgNamePlaceholder}
-            value={form.orgName}
-            onInput={(e) => set('orgName', e.detail.value)}
-          />
-        </Field>
-
-        <Field label={t.orgType} required error={errors.orgType}>
-          <SelectField
-            id='picker-orgType'
-            label={t.orgType}
-            options={reference.orgTypes}
-            value={form.orgType}
-            onChange={(v) => set('orgType', v)}
-          />
-        </Field>
-
-        <Field label={t.category} required error={errors.category}>
-          <SelectField
-            id='picker-category'
-            label={t.category}
-            options={reference.categories}
-            value={form.category}
-            onChange={(v) => set('category', v)}
-          />
-        </Field>
+        <ChoiceField
+          id='picker-gender'
+          label={t.gender + t.optional}
+          selectLabel={t.gender}
+          error={errors.gender}
+          options={reference.genders}
+          value={form.gender}
+          onChange={(v) => set('gender', v as ProfileForm['gender'])}
+        />
+        <ChoiceField id='picker-district' label={t.district} required error={errors.district} options={districtOptions} value={form.district} onChange={(v) => set('district', v)} />
+        <TextField label={t.orgName} required error={errors.orgName} placeholder={t.orgNamePlaceholder} value={form.orgName} onInput={(v) => set('orgName', v)} />
+        <ChoiceField id='picker-orgType' label={t.orgType} required error={errors.orgType} options={reference.orgTypes} value={form.orgType} onChange={(v) => set('orgType', v)} />
+        <ChoiceField id='picker-category' label={t.category} required error={errors.category} options={reference.categories} value={form.category} onChange={(v) => set('category', v)} />
 
         <Field label={t.ipFields} required error={errors.ipFields}>
           <CheckboxGroup className='profile__checks' onChange={(e) => set('ipFields', e.detail.value as string[])}>
@@ -214,15 +150,15 @@ export default function ProfileEditPage() {
           </CheckboxGroup>
         </Field>
 
-        <Field label={t.titleLevel} required error={errors.titleLevel}>
-          <SelectField
-            id='picker-titleLevel'
-            label={t.titleLevel}
-            options={reference.titleLevels}
-            value={form.titleLevel}
-            onChange={(v) => set('titleLevel', v)}
-          />
-        </Field>
+        <ChoiceField
+          id='picker-titleLevel'
+          label={t.titleLevel}
+          required
+          error={errors.titleLevel}
+          options={reference.titleLevels}
+          value={form.titleLevel}
+          onChange={(v) => set('titleLevel', v)}
+        />
 
         <Field label={t.qualifications + t.optional} error={errors.qualifications}>
           <Textarea
@@ -235,15 +171,7 @@ export default function ProfileEditPage() {
           />
         </Field>
 
-        <Field label={t.email + t.optional} error={errors.email}>
-          <Input
-            className='field__input'
-            type='text'
-            placeholder={t.emailPlaceholder}
-            value={form.email}
-            onInput={(e) => set('email', e.detail.value)}
-          />
-        </Field>
+        <TextField label={t.email + t.optional} error={errors.email} type='text' placeholder={t.emailPlaceholder} value={form.email} onInput={(v) => set('email', v)} />
       </View>
 
       {formError.length ? (

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { errorMessage, getSessionAttendance, isSignedIn, issueCheckinToken, serverNow } from '../../../api'
-import type { AttendanceEntry, CheckinToken, SessionAttendance } from '../../../api'
+import type { AttendanceEntry, CheckinToken } from '../../../api'
 import { QrCode } from '../../../components/QrCode'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { goLogin } from '../../../utils/nav'
 import { formatDateTime, formatTime } from '../../../utils/time'
 import { AttendanceSheet } from './AttendanceSheet'
 import { leaveIfSessionExpired } from '../../../utils/failure'
@@ -29,14 +29,18 @@ export function refreshDelay(expiresAt: string, now: number = serverNow()): numb
  * under it and the attendance sheet below. `view=attendance` shows the sheet alone.
  */
 export default function CheckinQrPage() {
-  const t = zh.staff
   const router = useRouter()
   const sessionId = Number(router.params?.sessionId)
-  const sheetOnly = router.params?.view === 'attendance'
-  const valid = Number.isInteger(sessionId) && sessionId > 0
+  if (!Number.isInteger(sessionId) || sessionId <= 0) return <EmptyState text={zh.staff.missingSession} />
+  return <CheckinQr sessionId={sessionId} sheetOnly={router.params?.view === 'attendance'} />
+}
 
+function CheckinQr({ sessionId, sheetOnly }: { sessionId: number; sheetOnly: boolean }) {
+  const t = zh.staff
+  // the sheet loads like any signed-in page's data (and again, quietly, whenever the page is shown);
+  // with the QR code it is also refreshed along with each new token
+  const { state: sheet, reload: reloadSheet, update: updateSheet } = useSignedInData(() => getSessionAttendance(sessionId), [sessionId])
   const [token, setToken] = useState<Loadable<CheckinToken>>({ kind: 'loading' })
-  const [sheet, setSheet] = useState<Loadable<SessionAttendance>>({ kind: 'loading' })
   const [, setTick] = useState(0)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const alive = useRef(true)
@@ -44,9 +48,10 @@ export default function CheckinQrPage() {
 
   /** On an expired session (401) stop refreshing: the person is on the way to sign in. */
   const expired = useCallback((e: unknown) => {
-    if (!leaveIfSessionExpired(e)) return false
-    alive.current = false
-    return true
+    // signed out already: the sheet's load met the expired session first and went to sign in
+    const gone = !isSignedIn() || leaveIfSessionExpired(e)
+    if (gone) alive.current = false
+    return gone
   }, [])
 
   const stopTimer = () => {
@@ -54,22 +59,11 @@ export default function CheckinQrPage() {
     timer.current = null
   }
 
-  const loadSheet = useCallback(async () => {
-    try {
-      const value = await getSessionAttendance(sessionId)
-      if (alive.current) setSheet({ kind: 'ready', value })
-    } catch (e) {
-      if (!alive.current) return
-      if (expired(e)) return
-      // a failed refresh keeps the sheet that is shown
-      setSheet((s) => (s.kind === 'ready' ? s : { kind: 'error', message: errorMessage(e) }))
-    }
-  }, [sessionId, expired])
-
   /** A new token (and, with it, a fresh attendance sheet); schedules the next one before this expires. */
   const refresh = useCallback(async () => {
     stopTimer()
-    const sheetDone = loadSheet()
+    if (!alive.current) return
+    const sheetDone = reloadSheet(false)
     try {
       const value = await issueCheckinToken(sessionId)
       if (!alive.current) return
@@ -81,18 +75,14 @@ export default function CheckinQrPage() {
       setToken({ kind: 'error', message: errorMessage(e) })
     }
     await sheetDone
-  }, [sessionId, loadSheet, expired])
+  }, [sessionId, reloadSheet, expired])
 
   useEffect(() => {
     alive.current = true
-    if (!valid) return
-    if (!isSignedIn()) {
-      goLogin()
-      return
-    }
+    // without a token the sheet's load has sent the person to sign in
+    if (!isSignedIn()) return
     if (sheetOnly) {
       Taro.setNavigationBarTitle?.({ title: t.attendanceSheetTitle })
-      void loadSheet()
     } else {
       // a projector or a phone held up: keep the screen on while the code is shown
       if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
@@ -108,7 +98,8 @@ export default function CheckinQrPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // hidden (another page on top, app in the background): no tokens for nobody; back: a fresh one at once
+  // hidden (another page on top, app in the background): no tokens for nobody; back: a fresh one at
+  // once (the sheet refreshes itself when the page is shown)
   useDidHide(() => {
     paused.current = true
     stopTimer()
@@ -116,27 +107,20 @@ export default function CheckinQrPage() {
   useDidShow(() => {
     if (!paused.current) return
     paused.current = false
-    if (sheetOnly) void loadSheet()
-    else void refresh()
+    if (!sheetOnly) void refresh()
   })
 
   const changed = (entry: AttendanceEntry) =>
-    setSheet((s) =>
-      s.kind === 'ready'
-        ? { kind: 'ready', value: { ...s.value, items: s.value.items.map((i) => (i.practitionerId === entry.practitionerId ? entry : i)) } }
-        : s,
-    )
+    updateSheet((s) => ({ ...s, items: s.items.map((i) => (i.practitionerId === entry.practitionerId ? entry : i)) }))
 
-  if (!valid) return <EmptyState text={t.missingSession} />
-
-  const session = sheet.kind === 'ready' ? sheet.value.session : null
+  const session = sheet.kind === 'ready' ? sheet.data.session : null
   const sheetView =
     sheet.kind === 'loading' ? (
       <LoadingState />
     ) : sheet.kind === 'error' ? (
-      <ErrorState message={sheet.message} onRetry={() => void loadSheet()} />
+      <ErrorState message={sheet.message} onRetry={() => void reloadSheet()} />
     ) : (
-      <AttendanceSheet sessionId={sessionId} items={sheet.value.items} onChanged={changed} onExpired={expired} />
+      <AttendanceSheet sessionId={sessionId} items={sheet.data.items} onChanged={changed} onExpired={expired} />
     )
   const header = session ? (
     <View className='qrp__session'>
@@ -153,7 +137,7 @@ export default function CheckinQrPage() {
         {header}
         {sheetView}
         {sheet.kind === 'ready' ? (
-          <Button className='btn btn--plain' onClick={() => void loadSheet()}>
+          <Button className='btn btn--plain' onClick={() => void reloadSheet(false)}>
             {t.refresh}
           </Button>
         ) : null}

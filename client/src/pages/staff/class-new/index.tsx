@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { createClass, isApiError, listCourses } from '../../../api'
 import type { Option } from '../../../api'
+import { ChoiceField } from '../../../components/ChoiceField'
 import { DateTimeInput } from '../../../components/DateTimeInput'
 import { Field } from '../../../components/Field'
-import { SelectField } from '../../../components/SelectField'
+import { TextField } from '../../../components/TextField'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -114,13 +115,9 @@ export default function NewClassPage() {
       {formError ? <Text className='form-error'>{formError}</Text> : null}
 
       <View className='card'>
-        <Field label={t.course} required error={errors.courseCode}>
-          <SelectField id='class-course' label={t.course} options={courses} value={form.courseCode} onChange={(v) => set('courseCode', v)} />
-        </Field>
+        <ChoiceField id='class-course' label={t.course} required error={errors.courseCode} options={courses} value={form.courseCode} onChange={(v) => set('courseCode', v)} />
         <ClassFields idPrefix='class' details={form} errors={errors} set={set} />
-        <Field label={t.capacity} required error={errors.capacity}>
-          <Input className='field__input' type='number' value={form.capacity} placeholder={t.capacityPlaceholder} onInput={(e) => set('capacity', e.detail.value)} />
-        </Field>
+        <TextField label={t.capacity} required error={errors.capacity} type='number' value={form.capacity} placeholder={t.capacityPlaceholder} onInput={(v) => set('capacity', v)} />
       </View>
 
       <Text className='section__title'>{t.sessions}</Text>
@@ -146,9 +143,7 @@ export default function NewClassPage() {
               <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionEnd}`} value={s.end} onChange={(v) => setSession(s.key, { end: v })} />
             </Field>
           </View>
-          <Field label={t.sessionTopic} required error={sessionErrors[i]}>
-            <Input className='field__input' value={s.topic} placeholder={t.sessionTopicPlaceholder} onInput={(e) => setSession(s.key, { topic: e.detail.value })} />
-          </Field>
+          <TextField label={t.sessionTopic} required error={sessionErrors[i]} value={s.topic} placeholder={t.sessionTopicPlaceholder} onInput={(v) => setSession(s.key, { topic: v })} />
         </View>
       ))}
       <Button className='btn btn--plain' onClick={addSession}>

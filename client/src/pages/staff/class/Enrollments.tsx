@@ -3,6 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { approveEnrollment, getRoster, rejectEnrollment, updateClass } from '../../../api'
 import type { RosterEntry, TrainingClass } from '../../../api'
+import { NoticeText } from '../../../components/NoticeText'
+import type { Notice } from '../../../components/NoticeText'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
@@ -12,11 +14,6 @@ interface Props {
   cls: TrainingClass
   /** Something changed the class's counts: the page reloads it. */
   onChanged: () => Promise<void>
-}
-
-interface Notice {
-  ok: boolean
-  text: string
 }
 
 /**
@@ -93,7 +90,7 @@ export function ClassEnrollments({ cls, onChanged }: Props) {
     <View className='card sc__enrollments'>
       <Text className='card__title'>{t.enrollmentsTitle}</Text>
       <Text className='sc__counts'>{t.counts(cls.capacity, cls.enrolledCount, cls.waitlistCount, cls.pendingCount)}</Text>
-      {notice ? <Text className={notice.ok ? 'form-success sc__notice' : 'form-error sc__notice'}>{notice.text}</Text> : null}
+      <NoticeText notice={notice} className='sc__notice' />
 
       {open ? (
         <View className='sc__capacity'>

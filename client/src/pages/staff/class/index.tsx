@@ -3,6 +3,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { completeClass, downloadRoster, getClass, getClassSessions, updateClass } from '../../../api'
 import type { TrainingClass } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
+import { InfoRow } from '../../../components/InfoRow'
+import { NoticeText } from '../../../components/NoticeText'
+import type { Notice } from '../../../components/NoticeText'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
 import { useSignedInData } from '../../../hooks/useSignedInData'
@@ -17,11 +21,6 @@ import { ClassEnrollments } from './Enrollments'
 import './index.css'
 
 type Busy = 'complete' | 'cancel' | 'roster'
-
-interface Notice {
-  ok: boolean
-  text: string
-}
 
 export default function StaffClassPage() {
   const id = Number(useRouter().params?.id)
@@ -92,27 +91,15 @@ function StaffClass({ id }: { id: number }) {
   return (
     <View className='page staff-class-page'>
       <View className='card'>
-        <View className='sc__head'>
-          <Text className='sc__title'>{cls.title}</Text>
+        <CardHead title={cls.title}>
           <Text className={`tag tag--${cls.status}`}>{classStatusLabel(cls.status)}</Text>
-        </View>
+        </CardHead>
         <Text className='sc__course'>{cls.courseTitle}</Text>
-        <View className='sc__row'>
-          <Text className='sc__label'>{c.dates}</Text>
-          <Text className='sc__value'>{formatDateRange(cls.startDate, cls.endDate)}</Text>
-        </View>
-        <View className='sc__row'>
-          <Text className='sc__label'>{c.location}</Text>
-          <Text className='sc__value'>{cls.location}</Text>
-        </View>
-        <View className='sc__row'>
-          <Text className='sc__label'>{t.enrolledLabel}</Text>
-          <Text className='sc__value'>{t.people(cls.enrolledCount)}</Text>
-        </View>
+        <InfoRow label={c.dates} value={formatDateRange(cls.startDate, cls.endDate)} />
+        <InfoRow label={c.location} value={cls.location} />
+        <InfoRow label={t.enrolledLabel} value={t.people(cls.enrolledCount)} />
 
-        {notice ? (
-          <Text className={notice.ok ? 'form-success sc__notice' : 'form-error sc__notice'}>{notice.text}</Text>
-        ) : null}
+        <NoticeText notice={notice} className='sc__notice' />
 
         <View className='sc__actions'>
           <Button

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { listClasses } from '../../../api'
+import { CardHead } from '../../../components/CardHead'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
@@ -35,10 +36,9 @@ export default function StaffClassesPage() {
       {publish}
       {state.data.map((c) => (
         <View key={c.id} className='card staff-class' onClick={() => goStaffClass(c.id)}>
-          <View className='staff-class__head'>
-            <Text className='staff-class__title'>{c.title}</Text>
+          <CardHead title={c.title}>
             <Text className={`tag tag--${c.status}`}>{classStatusLabel(c.status)}</Text>
-          </View>
+          </CardHead>
           <Text className='staff-class__course'>{c.courseTitle}</Text>
           <View className='staff-class__meta'>
             <Text className='staff-class__fact'>{formatDateRange(c.startDate, c.endDate)}</Text>
