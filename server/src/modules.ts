@@ -80,7 +80,7 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
   const stats = new StatsService(db, credits, config, clock);
-  const people = new PeopleService(talentOffice, credits, enrollmentViews);
+  const people = new PeopleService({ db, clock, accounts, talent, talentOffice, enrollment, enrollmentViews, attendance, credits, certificates });
   return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people };
 }
 

@@ -205,6 +205,12 @@ export class AttendanceService {
     return { session, items };
   }
 
+  /** Every attendance entry of one practitioner (the PIPL data export). */
+  async entriesOf(practitionerId: number) {
+    const rows = await this.models.Attendance.findAll({ where: { practitionerId }, order: [['id', 'ASC']] });
+    return rows.map((r) => ({ sessionId: r.sessionId, status: r.status, checkedInAt: r.checkedInAt, markedByTrainer: r.markedBy !== null }));
+  }
+
   /** For completion: each practitioner's status per session of the class (missing = no record). */
   async statusesForSessions(sessionIds: number[]): Promise<Map<number, Map<number, AttendanceStatus>>> {
     const result = new Map<number, Map<number, AttendanceStatus>>();

@@ -50,6 +50,11 @@ export class CertificateService {
     return rows.map((r) => this.ownView(r));
   }
 
+  /** PIPL deletion: the certificates stay (their codes still verify as issued) without the holder's name. */
+  async eraseHolder(practitionerId: number, erasedName: string, transaction: Transaction): Promise<void> {
+    await this.models.Certificate.update({ holderName: erasedName }, { where: { practitionerId }, transaction });
+  }
+
   private async find(code: string): Promise<CertificateRow> {
     const row = CERTIFICATE_CODE.test(code) ? await this.models.Certificate.findOne({ where: { code } }) : null;
     if (!row) throw new NotFoundError('未找到该证书，请核对证书编号');

@@ -12,6 +12,9 @@ import type { EvidenceStore } from './evidence';
 import type { ClaimStatus, CreditCategory, CreditClaimRow, CreditModels, CreditRecordRow, CreditSource } from './models';
 import type { AdjustmentInput, ClaimInput, ClaimView } from './schemas';
 
+/** Where a claim's evidence file was before its holder erased their account. */
+const ERASED_EVIDENCE = '';
+
 /** Continuing education of professional and technical staff: 90 hours a year, two thirds professional. */
 export const DEFAULT_RULE = { requiredHours: 90, professionalShare: 2 / 3 };
 
@@ -161,6 +164,27 @@ export class CreditService {
     return this.summary((await this.talent.requireOwnRecord(userId)).id, year);
   }
 
+  /** Every ledger line of a practitioner, all years, oldest first (the PIPL data export). */
+  async ledgerOf(practitionerId: number) {
+    const rows = await this.models.CreditRecord.findAll({ where: { practitionerId }, order: [['date', 'ASC'], ['id', 'ASC']] });
+    return rows.map((r) => ({ year: r.year, date: r.date, hours: r.hours, category: r.category, source: r.source, title: r.title, ...(r.certificateCode ? { certificateCode: r.certificateCode } : {}), ...(r.note ? { note: r.note } : {}) }));
+  }
+
+  /**
+   * PIPL deletion: claims keep their decision and hours (the ledger refers to them) but lose their
+   * evidence. Returns the files, removed by the caller once its transaction has committed.
+   */
+  async detachEvidence(practitionerId: number, transaction: Transaction): Promise<string[]> {
+    const claims = await this.models.CreditClaim.findAll({ where: { practitionerId }, transaction, lock: transaction.LOCK.UPDATE });
+    const files = claims.map((c) => c.evidenceFile).filter((f) => f !== ERASED_EVIDENCE);
+    if (claims.length) await this.models.CreditClaim.update({ evidenceFile: ERASED_EVIDENCE }, { where: { practitionerId }, transaction });
+    return files;
+  }
+
+  removeEvidenceFiles(files: string[]): void {
+    for (const file of files) this.evidence.remove(file);
+  }
+
   // ---- claims for hours earned elsewhere --------------------------------------------------
 
   async submitClaim(userId: number, input: ClaimInput, evidence: Buffer | undefined): Promise<ClaimView> {
@@ -199,6 +223,7 @@ export class CreditService {
   async claimEvidence(id: number): Promise<{ content: Buffer; type: string }> {
     const row = await this.models.CreditClaim.findByPk(id);
     if (!row) throw new NotFoundError('申报不存在');
+    if (row.evidenceFile === ERASED_EVIDENCE) throw new NotFoundError('证明材料已随申报人注销账号删除');
     return { content: this.evidence.read(row.evidenceFile), type: row.evidenceType };
   }
 

@@ -161,6 +161,25 @@ export class EnrollmentService {
     });
   }
 
+  /**
+   * The holder is erasing their account: every active enrollment ends (the cancel deadline is for
+   * people who stay), each seat going to the waitlist as on any cancel. Returns how many ended.
+   */
+  async withdrawAll(practitionerId: number): Promise<number> {
+    const active = await this.models.Enrollment.findAll({ where: { practitionerId, active: true }, attributes: ['classId'] });
+    for (const { classId } of active) {
+      await this.db.writeTransaction(async (transaction) => {
+        const cls = await this.classes.lockForSeats(classId, transaction);
+        const row = await this.models.Enrollment.findOne({ where: { classId, practitionerId, active: true }, transaction });
+        if (!row) return;
+        const heldSeat = row.status === 'enrolled';
+        await row.update({ status: 'cancelled', active: null, endedAt: this.clock.now() }, { transaction });
+        if (heldSeat && cls.status !== 'completed' && cls.status !== 'cancelled') await this.fillFreeSeats(cls, transaction);
+      });
+    }
+    return active.length;
+  }
+
   /** Approving a pending enrollment places it like a new one (a seat or the end of the waitlist). */
   async approve(actorId: number, enrollmentId: number): Promise<EnrollmentOutcome> {
     return this.db.writeTransaction(async (transaction) => {

@@ -1,6 +1,6 @@
-import type { Routes } from '../platform/http/route';
+import { noContent, type Routes } from '../platform/http/route';
 import { talentIdParams } from '../talent/schemas';
-import { talentDetail } from './schemas';
+import { dataExportView, deletionInput, talentDetail } from './schemas';
 import type { PeopleService } from './service';
 
 export function registerPeopleRoutes(routes: Routes, people: PeopleService): void {
@@ -14,5 +14,31 @@ export function registerPeopleRoutes(routes: Routes, people: PeopleService): voi
     response: talentDetail,
     errors: [404],
     handler: ({ params }) => people.officeDetail(params.id),
+  });
+
+  routes.define({
+    method: 'get',
+    path: '/api/me/data-export',
+    summary: 'Everything held about the caller (PIPL): account, talent record, enrollments, attendance, hours, claims, certificates',
+    tag: 'accounts',
+    access: 'user',
+    response: dataExportView,
+    handler: ({ user }) => people.dataExport(user.id),
+  });
+
+  routes.define({
+    method: 'post',
+    path: '/api/me/account-deletion',
+    summary: 'Delete the account (password again): personal fields erased, the record stops counting; hours and audit stay, detached',
+    tag: 'accounts',
+    access: 'user',
+    body: deletionInput,
+    status: 204,
+    response: noContent,
+    errors: [403, 429],
+    handler: async ({ user, body }) => {
+      await people.deleteAccount(user.id, user.role, body.password);
+      return undefined;
+    },
   });
 }

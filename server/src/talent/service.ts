@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
@@ -23,6 +24,9 @@ type ProfileFields = Pick<
   InferCreationAttributes<PractitionerRow>,
   'name' | 'idHash' | 'idMasked' | 'gender' | 'birthDate' | 'district' | 'orgName' | 'orgType' | 'category' | 'ipFields' | 'titleLevel' | 'qualifications' | 'email'
 >;
+
+/** What an erased record shows in place of the person's name, ID and organisation. */
+export const ERASED_RECORD_NAME = '已注销';
 
 const ID_TAKEN_MESSAGE = '该身份证号码已被其他账号使用，如有疑问请联系人才办';
 
@@ -96,6 +100,34 @@ export class TalentService {
     const record = await this.getOwnRecord(userId);
     if (!record) throw new ForbiddenError('请先填写人才档案（我的 → 人才档案），再进行此操作', 'PROFILE_REQUIRED');
     return record;
+  }
+
+  /**
+   * PIPL deletion of the holder's record, inside the caller's transaction: the name, ID number (its
+   * hash is replaced, so the person could register again), organisation, qualifications and e-mail go;
+   * birth date keeps only its year; the row stays, detached from the account, as an inactive record
+   * (it stops counting) so the enrollments and hours that refer to it keep their place in past figures.
+   * Returns the record's id, or null when the account had none.
+   */
+  async eraseOwnRecord(userId: number, transaction: Transaction): Promise<number | null> {
+    const row = await this.models.Practitioner.findOne({ where: { userId }, transaction, lock: transaction.LOCK.UPDATE });
+    if (!row) return null;
+    await row.update(
+      {
+        userId: null,
+        name: ERASED_RECORD_NAME,
+        idHash: createHash('sha256').update(`erased:${row.id}:${randomUUID()}`).digest('hex'),
+        idMasked: ERASED_RECORD_NAME,
+        birthDate: `${row.birthDate.slice(0, 4)}-01-01`,
+        orgName: ERASED_RECORD_NAME,
+        qualifications: [],
+        email: null,
+        rejectReason: null,
+        status: 'inactive',
+      },
+      { transaction },
+    );
+    return row.id;
   }
 
   async getOwnRecord(userId: number): Promise<PractitionerSelfView | null> {
