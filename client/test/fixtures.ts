@@ -151,6 +151,8 @@ export function klass(overrides: Partial<TrainingClass> = {}): TrainingClass {
     seatsLeft: 3,
     waitlistCount: 0,
     pendingCount: 0,
+    lastSessionEndsAt: '2026-03-29T12:00:00.000Z',
+    completable: false,
     myEnrollment: null,
     ...overrides,
   }

@@ -62,7 +62,7 @@ describe('staff: one class', () => {
     let completed = false
     request.mockImplementation(
       routes({
-        'GET /api/classes/11': () => ok(klass({ status: completed ? 'completed' : 'closed' })),
+        'GET /api/classes/11': () => ok(klass({ status: completed ? 'completed' : 'closed', completable: !completed })),
         'GET /api/classes/11/sessions': ok({ items: sessions }),
         'POST /api/classes/11/complete': () => {
           completed = true
@@ -82,7 +82,7 @@ describe('staff: one class', () => {
 
   it('does nothing when the confirmation is declined', async () => {
     ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
-    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ completable: true })), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
     render(<StaffClassPage />)
     await screen.findByText('专利法基础')
     await act(async () => {
@@ -91,20 +91,27 @@ describe('staff: one class', () => {
     expect(request.mock.calls.some(([o]) => o.method === 'POST')).toBe(false)
   })
 
+  it('offers 结业 only once the server says it is possible, and says when it will be', async () => {
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ lastSessionEndsAt: '2026-03-29T04:00:00.000Z' })), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    render(<StaffClassPage />)
+    expect(await screen.findByText('最后一个课次结束（3月29日 12:00）后可办理结业')).toBeTruthy()
+    expect(screen.queryByText('结业')).toBeNull()
+  })
+
   it("shows the server's refusal to complete", async () => {
     request.mockImplementation(
       routes({
-        'GET /api/classes/11': ok(klass()),
-        'GET /api/classes/11/sessions': ok({ items: [] }),
-        'POST /api/classes/11/complete': fail(409, 'NO_SESSIONS', '该开班还没有安排课次，不能结业'),
+        'GET /api/classes/11': ok(klass({ completable: true })),
+        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'POST /api/classes/11/complete': fail(409, 'SESSIONS_NOT_OVER', '最后一个课次结束后才能结业'),
       }),
     )
     render(<StaffClassPage />)
-    expect(await screen.findByText('还没有安排课次')).toBeTruthy()
+    await screen.findByText('专利法基础')
     await act(async () => {
       fireEvent.click(screen.getByText('结业'))
     })
-    expect(await screen.findByText('该开班还没有安排课次，不能结业')).toBeTruthy()
+    expect(await screen.findByText('最后一个课次结束后才能结业')).toBeTruthy()
   })
 
   it('downloads the roster spreadsheet (h5: fetch with the token)', async () => {

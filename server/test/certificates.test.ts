@@ -28,7 +28,7 @@ async function completedCertificate() {
   for (const p of people) await t.request.put(`/api/sessions/${sessions[0].id}/attendance/${p.practitionerId}`).set(auth(trainerToken)).send({ status: 'present' }).expect(200);
   const Practitioner = t.db.sequelize.model('Practitioner');
   await Practitioner.update({ name: '欧阳明华' }, { where: { id: people[0].practitionerId } });
-  const report = await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200);
+  const report = await t.afterLastSession(cls.id, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200));
   const code = report.body.certificates.find((c: { practitionerId: number }) => c.practitionerId === people[0].practitionerId).code as string;
   return { code, people, trainerToken };
 }

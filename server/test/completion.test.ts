@@ -38,13 +38,21 @@ describe('POST /api/classes/:id/complete', () => {
         await t.request.put(`/api/sessions/${sessions[i].id}/attendance/${people[p].practitionerId}`).set(auth(trainerToken)).send({ status: plan[p][i] }).expect(200);
       }
     }
-    const results = await Promise.all(Array.from({ length: 4 }, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken))));
+    // 结业 before the last session has ended is refused, and says why
+    const early = await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(409);
+    expect(early.body.error.code).toBe('SESSIONS_NOT_OVER');
+    expect((await t.request.get(`/api/classes/${cls.id}`).expect(200)).body).toMatchObject({ completable: false, lastSessionEndsAt: sessions[4].endsAt, status: 'open' });
+    const results = await t.afterLastSession(cls.id, async () => {
+      expect((await t.request.get(`/api/classes/${cls.id}`).expect(200)).body.completable).toBe(true);
+      return Promise.all(Array.from({ length: 4 }, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken))));
+    });
     for (const r of results) expect(r.status).toBe(200);
     const report = results[0].body;
     expect(report).toMatchObject({ completed: 2, failed: 3 });
     expect(report.certificates.map((c: { practitionerId: number }) => c.practitionerId).sort()).toEqual([people[0].practitionerId, people[3].practitionerId].sort());
     for (const r of results) expect(r.body).toEqual(report);
     const later = await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200);
+    expect((await t.request.get(`/api/classes/${cls.id}`).expect(200)).body.completable).toBe(false);
     expect(later.body).toEqual(report);
 
     const credits = await t.request.get('/api/me/credits?year=2026').set(auth(people[0].token)).expect(200);

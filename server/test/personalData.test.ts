@@ -25,9 +25,7 @@ async function practitionerWithHistory(seq: number) {
   const session = (await t.request.post(`/api/classes/${cls.id}/sessions`).set(auth(trainerToken)).send({ startsAt: '2026-03-20T09:00:00+08:00', endsAt: '2026-03-20T12:00:00+08:00', topic: '专利实务' }).expect(201)).body;
   await t.request.post(`/api/classes/${cls.id}/enrollments`).set(auth(p.token)).expect(201);
   await t.request.put(`/api/sessions/${session.id}/attendance/${record.id}`).set(auth(trainerToken)).send({ status: 'present' }).expect(200);
-  t.clock.set('2026-03-21T09:00:00+08:00');
-  await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200);
-  t.clock.set('2026-03-02T09:00:00+08:00');
+  await t.afterLastSession(cls.id, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200));
 
   const claim = await t.request
     .post('/api/me/credit-claims')

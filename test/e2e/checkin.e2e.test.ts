@@ -69,7 +69,9 @@ it('checks in with the code under the QR, completes the class, and shows hours a
     trainer,
   );
   expect(cls.status).toBe('open');
-  await server.api('POST', `/api/classes/${cls.id}/sessions`, { startsAt: new Date(now).toISOString(), endsAt: new Date(now + 2 * 3600_000).toISOString(), topic: '知识产权法律体系' }, trainer);
+  // A short session that ends while the test runs: 结业 is possible only once the last session has ended.
+  const sessionEnds = now + 40_000;
+  await server.api('POST', `/api/classes/${cls.id}/sessions`, { startsAt: new Date(now).toISOString(), endsAt: new Date(sessionEnds).toISOString(), topic: '知识产权法律体系' }, trainer);
 
   const practitionerPhone = phone(8);
   const { token: practitioner } = await server.api<{ token: string }>('POST', '/api/auth/register', { phone: practitionerPhone, password: PASSWORD, name: PRACTITIONER_NAME });
@@ -135,7 +137,8 @@ it('checks in with the code under the QR, completes the class, and shows hours a
   await trainerPage.getByText('已签到 1 / 1 人').waitFor();
   await settledSnapshot(trainerPage, 'attendance-sheet');
 
-  // 结业 through the API
+  // 结业 through the API, once the session is over
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, sessionEnds + 1000 - Date.now())));
   const report = await server.api<{ completed: number; failed: number; certificates: { code: string }[] }>('POST', `/api/classes/${cls.id}/complete`, undefined, trainer);
   expect(report.completed).toBe(1);
   expect(report.failed).toBe(0);

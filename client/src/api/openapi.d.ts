@@ -5847,6 +5847,9 @@ export interface components {
             seatsLeft: number;
             waitlistCount: number;
             pendingCount: number;
+            /** Format: date-time */
+            lastSessionEndsAt: string | null;
+            completable: boolean;
             myEnrollment?: components["schemas"]["MyEnrollment"];
         };
         MyEnrollment: {

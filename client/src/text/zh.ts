@@ -367,6 +367,8 @@ export const zh = {
     addSession: '添加课次',
     removeSession: '删除',
     publish: '发布',
+    completeAfter: (at: string) => `最后一个课次结束（${at}）后可办理结业`,
+    completeNeedsSessions: '安排课次并全部上完后可办理结业',
     published: '开班已发布',
     fixErrors: '请按提示修改后再发布',
   },

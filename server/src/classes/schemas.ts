@@ -100,6 +100,10 @@ export const classView = z
     seatsLeft: z.number().int(),
     waitlistCount: z.number().int(),
     pendingCount: z.number().int(),
+    /** When the last session ends; null without sessions. */
+    lastSessionEndsAt: z.date().nullable(),
+    /** 结业 is possible now (scheduled, and the last session has ended). */
+    completable: z.boolean(),
     myEnrollment: myEnrollmentView.nullable().optional(),
   })
   .openapi('Class');

@@ -1,4 +1,4 @@
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { CatalogService, CourseFacts } from '../catalog/service';
 import type { Clock } from '../platform/clock';
@@ -38,6 +38,19 @@ export interface SeatCounts {
 }
 
 /** Open for enrollment exactly while scheduled and inside its window. */
+/**
+ * Why a class cannot be completed (结业) now, or null when it can: it must still be scheduled, have
+ * sessions, and its last session must have ended — completing earlier would mark everyone failed for
+ * sessions that have not happened.
+ */
+export function completionRefusal(state: ClassState, lastSessionEndsAt: Date | null, now: Date): { code: string; message: string } | null {
+  if (state === 'cancelled') return { code: 'CLASS_CANCELLED', message: '开班已取消，不能结业' };
+  if (state === 'completed') return { code: 'CLASS_COMPLETED', message: '开班已结业' };
+  if (lastSessionEndsAt === null) return { code: 'NO_SESSIONS', message: '该开班还没有安排课次，不能结业' };
+  if (now.getTime() < lastSessionEndsAt.getTime()) return { code: 'SESSIONS_NOT_OVER', message: '最后一个课次结束后才能结业' };
+  return null;
+}
+
 export function classStatus(row: Pick<ClassRow, 'state' | 'enrollOpensAt' | 'enrollClosesAt'>, now: Date): ClassStatus {
   if (row.state === 'cancelled' || row.state === 'completed') return row.state;
   return now >= row.enrollOpensAt && now < row.enrollClosesAt ? 'open' : 'closed';
@@ -60,7 +73,7 @@ export class ClassService {
     private readonly clock: Clock,
   ) {}
 
-  toView(row: ClassRow, course: CourseFacts, counts: SeatCounts): Omit<ClassView, 'myEnrollment'> {
+  toView(row: ClassRow, course: CourseFacts, counts: SeatCounts, lastSessionEndsAt: Date | null): Omit<ClassView, 'myEnrollment'> {
     return {
       id: row.id,
       courseCode: course.code,
@@ -81,7 +94,30 @@ export class ClassService {
       seatsLeft: Math.max(0, row.capacity - counts.enrolled),
       waitlistCount: counts.waitlisted,
       pendingCount: counts.pending,
+      lastSessionEndsAt,
+      completable: completionRefusal(row.state, lastSessionEndsAt, this.clock.now()) === null,
     };
+  }
+
+  /** When each class's last session ends (a class without sessions is absent). */
+  async lastSessionEnds(classIds: number[], transaction?: Transaction): Promise<Map<number, Date>> {
+    if (classIds.length === 0) return new Map();
+    const rows = (await this.models.ClassSession.findAll({
+      where: { classId: classIds },
+      attributes: ['classId', [fn('MAX', col('ends_at')), 'lastEnd']],
+      group: ['classId'],
+      raw: true,
+      transaction,
+    })) as unknown as { classId: number; lastEnd: string | Date }[];
+    return new Map(rows.map((r) => [Number(r.classId), new Date(r.lastEnd)]));
+  }
+
+  /** Refuses (409, with the reason's code) a completion that is not possible now; inside the completion's transaction. */
+  async requireCompletable(classId: number, transaction: Transaction): Promise<void> {
+    const row = await this.models.Class.findByPk(classId, { transaction });
+    if (!row) throw new NotFoundError('开班不存在');
+    const refusal = completionRefusal(row.state, (await this.lastSessionEnds([classId], transaction)).get(classId) ?? null, this.clock.now());
+    if (refusal) throw new ConflictError(refusal.message, refusal.code);
   }
 
   async create(actorId: number, input: CreateClassInput): Promise<ClassRow> {

@@ -17,13 +17,14 @@ export interface SeatReader {
 export function createClassViewer(classes: ClassService, catalog: CatalogService, seats: SeatReader) {
   return async function describe(rows: ClassRow[], viewer: AuthUser | null): Promise<ClassView[]> {
     const ids = rows.map((r) => r.id);
-    const [courses, counts, mine] = await Promise.all([
+    const [courses, counts, lastEnds, mine] = await Promise.all([
       catalog.factsByIds(rows.map((r) => r.courseId)),
       seats.countsFor(ids),
+      classes.lastSessionEnds(ids),
       viewer?.role === 'practitioner' ? seats.mineFor(viewer.id, ids) : Promise.resolve(null),
     ]);
     return rows.map((row) => ({
-      ...classes.toView(row, courses.get(row.courseId)!, counts.get(row.id)!),
+      ...classes.toView(row, courses.get(row.courseId)!, counts.get(row.id)!, lastEnds.get(row.id) ?? null),
       ...(mine ? { myEnrollment: mine.get(row.id) ?? null } : {}),
     }));
   };

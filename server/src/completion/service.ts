@@ -6,7 +6,6 @@ import type { CreditService } from '../credits/service';
 import type { EnrollmentService } from '../enrollment/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
-import { ConflictError } from '../platform/errors';
 import type { TalentService } from '../talent/service';
 import type { AttendanceStatus } from '../reference/vocabulary';
 
@@ -58,10 +57,9 @@ export class CompletionService {
   async complete(actorId: number, classId: number): Promise<CompletionReport> {
     return this.db.writeTransaction(async (transaction) => {
       const cls = await this.classes.lockForSeats(classId, transaction);
-      if (cls.status === 'cancelled') throw new ConflictError('开班已取消，不能结业', 'CLASS_CANCELLED');
       if (cls.status !== 'completed') {
+        await this.classes.requireCompletable(classId, transaction);
         const sessionIds = await this.classes.sessionIds(classId, transaction);
-        if (sessionIds.length === 0) throw new ConflictError('该开班还没有安排课次，不能结业', 'NO_SESSIONS');
         const enrolled = await this.enrollment.enrolledPractitionerIds(classId, transaction);
         const [statuses, people, courses] = await Promise.all([
           this.attendance.statusesForSessions(sessionIds),

@@ -139,7 +139,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
    */
   async function classWithSessions(sessionCount: number, peopleCount: number, overrides: Record<string, unknown> = {}) {
     const { cls, trainerToken } = await openClass({ capacity: Math.max(peopleCount, 1), startDate: '2026-03-20', endDate: '2026-03-29', ...overrides });
-    const sessions: { id: number; startsAt: string }[] = [];
+    const sessions: { id: number; startsAt: string; endsAt: string }[] = [];
     for (let i = 0; i < sessionCount; i++) {
       const day = String(20 + i).padStart(2, '0');
       const res = await request
@@ -154,7 +154,23 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { cls, trainerToken, sessions, people };
   }
 
-  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, classWithSessions, close: () => db.close() };
+  /**
+   * 结业 is possible only once the last session has ended: runs the completion request(s) with the
+   * clock just past the class's last session, then puts the clock back.
+   */
+  async function afterLastSession<T>(classId: number, action: () => Promise<T>): Promise<T> {
+    const sessions = (await request.get(`/api/classes/${classId}/sessions`).expect(200)).body.items as { endsAt: string }[];
+    const lastEnd = Math.max(...sessions.map((s) => new Date(s.endsAt).getTime()));
+    const before = clock.now();
+    if (Number.isFinite(lastEnd) && lastEnd > before.getTime()) clock.set(new Date(lastEnd + 60_000));
+    try {
+      return await action();
+    } finally {
+      clock.set(before);
+    }
+  }
+
+  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, classWithSessions, afterLastSession, close: () => db.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

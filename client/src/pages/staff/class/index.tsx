@@ -108,7 +108,7 @@ function StaffClass({ id }: { id: number }) {
           >
             {t.roster}
           </Button>
-          {cls.status !== 'cancelled' ? (
+          {cls.completable ? (
             <Button
               className={busy === 'complete' ? 'btn btn--primary sc__btn btn--busy' : 'btn btn--primary sc__btn'}
               onClick={() => void complete(cls)}
@@ -117,6 +117,9 @@ function StaffClass({ id }: { id: number }) {
             </Button>
           ) : null}
         </View>
+        {!cls.completable && (cls.status === 'open' || cls.status === 'closed') ? (
+          <Text className='sc__hint'>{cls.lastSessionEndsAt ? t.completeAfter(formatDateTime(cls.lastSessionEndsAt)) : t.completeNeedsSessions}</Text>
+        ) : null}
         {cls.status === 'open' || cls.status === 'closed' ? (
           <View className='sc__links'>
             <Button className='btn btn--link' onClick={() => setEditing(true)}>
