@@ -2,6 +2,9 @@
 export const PAGES = [
   'pages/home/index',
   'pages/auth/login/index',
+  'pages/auth/reset/index',
+  'pages/account/password/index',
+  'pages/account/delete/index',
   'pages/profile/edit/index',
   'pages/courses/list/index',
   'pages/courses/detail/index',
@@ -29,6 +32,9 @@ export const PAGES = [
 export const ROUTES = {
   home: '/pages/home/index',
   login: '/pages/auth/login/index',
+  passwordReset: '/pages/auth/reset/index',
+  changePassword: '/pages/account/password/index',
+  accountDeletion: '/pages/account/delete/index',
   profileEdit: '/pages/profile/edit/index',
   courseList: '/pages/courses/list/index',
   courseDetail: '/pages/courses/detail/index',

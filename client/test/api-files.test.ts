@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { __resetTaroMock } from './mocks/taro'
-import { TOKEN_KEY, download, resetServerClock, serverNow, submitCreditClaim, upload } from '../src/api'
+import { __files, __resetTaroMock } from './mocks/taro'
+import { TOKEN_KEY, download, downloadMyData, resetServerClock, serverNow, submitCreditClaim, upload } from '../src/api'
 import { noteServerDate } from '../src/api/clock'
 import { presentDownload } from '../src/utils/files'
 
@@ -58,6 +58,26 @@ describe('download on weapp', () => {
   it('turns an error status into an ApiError', async () => {
     downloadFile.mockResolvedValueOnce({ statusCode: 404, tempFilePath: 'wxfile://tmp/e' })
     await expect(download('/api/certificates/NOPE/pdf')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: '内容不存在' })
+  })
+
+  it('sends 我的数据.json to a chat, or copies its text where sharing is refused', async () => {
+    const shareFileMessage = Taro.shareFileMessage as unknown as jest.Mock
+    downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/me.json' })
+    const got = await downloadMyData()
+    expect(downloadFile).toHaveBeenCalledWith({ url: '/api/me/data-export', header: { Authorization: 'Bearer tok' } })
+    await expect(presentDownload(got, { fileName: '我的数据.json', fileType: 'json' })).resolves.toBeUndefined()
+    expect(shareFileMessage).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/me.json', fileName: '我的数据.json' })
+    expect(Taro.setClipboardData).not.toHaveBeenCalled()
+
+    // backing out of the chat picker is no failure
+    shareFileMessage.mockRejectedValueOnce({ errMsg: 'shareFileMessage:fail cancel' })
+    await expect(presentDownload(got, { fileName: '我的数据.json', fileType: 'json' })).resolves.toBeUndefined()
+    expect(Taro.setClipboardData).not.toHaveBeenCalled()
+
+    __files.set('wxfile://tmp/me.json', '{"account":{}}')
+    shareFileMessage.mockRejectedValueOnce({ errMsg: 'shareFileMessage:fail can only be invoked by user TAP gesture.' })
+    await expect(presentDownload(got, { fileName: '我的数据.json', fileType: 'json' })).resolves.toBe('文件内容已复制到剪贴板')
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '{"account":{}}' })
   })
 })
 

@@ -1,13 +1,19 @@
 import { zh } from '../text/zh'
 import { ApiError, isApiError } from './errors'
-import { download, request, upload } from './request'
+import { download, headerValue, request, requestWithHeader, upload } from './request'
 import type { Downloaded } from './request'
 import { clearToken, getToken, setToken } from './token'
 import type {
+  AccountDeletionInput,
+  AccountFilters,
+  AccountPage,
+  AccountPatch,
+  AccountRow,
   AttendanceEntry,
   AuditEntry,
   AttendanceStatus,
   AuthResult,
+  ChangePasswordInput,
   Certificate,
   CertificateVerification,
   ComplianceShortfall,
@@ -31,6 +37,8 @@ import type {
   NewClassInput,
   OfficeCreditClaim,
   Page,
+  PasswordResetConfirm,
+  PasswordResetRequest,
   PickedFile,
   PractitionerRecord,
   ProfileInput,
@@ -42,6 +50,7 @@ import type {
   TalentDetail,
   TalentFilters,
   TalentRecord,
+  TemporaryPassword,
   TrainingClass,
   User,
   WechatAuthResult,
@@ -49,7 +58,7 @@ import type {
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
-export { apiBase, download, request, upload } from './request'
+export { apiBase, download, headerValue, request, requestWithHeader, upload } from './request'
 export type { Downloaded, UploadOptions } from './request'
 export { resetServerClock, serverNow } from './clock'
 export { TOKEN_KEY, clearToken, getToken, setToken } from './token'
@@ -88,6 +97,63 @@ export async function wechatLogin(input: { code: string }): Promise<WechatAuthRe
 /** Signed in by WeChat: link a phone + password login to this account. */
 export function bindPhone(input: { phone: string; password: string }): Promise<{ user?: User } & Record<string, unknown>> {
   return request('/api/auth/bind-phone', { method: 'POST', data: input })
+}
+
+/* ---- Passwords ---- */
+
+/** The header in which POST /api/me/password sends the caller's new token. */
+export const NEW_TOKEN_HEADER = 'X-New-Token'
+
+/**
+ * Changes the signed-in person's password. Every earlier token of the account stops working; the
+ * answer's X-New-Token is this device's new one and is kept as the session.
+ */
+export async function changePassword(input: ChangePasswordInput): Promise<void> {
+  const { header } = await requestWithHeader<void>('/api/me/password', { method: 'POST', data: input })
+  const token = headerValue(header, NEW_TOKEN_HEADER)
+  if (token) setToken(token)
+}
+
+/** Asks for a reset code by SMS. 202 whether or not the phone has an account; 429 / 503 say why not. */
+export async function requestPasswordReset(input: PasswordResetRequest): Promise<void> {
+  await request<void>('/api/auth/password-reset/request', { method: 'POST', data: input, anonymous: true })
+}
+
+/** Sets a new password with the SMS code, and signs in with the session that comes back. */
+export async function confirmPasswordReset(input: PasswordResetConfirm): Promise<AuthResult> {
+  return keep(await request<AuthResult>('/api/auth/password-reset/confirm', { method: 'POST', data: input, anonymous: true }))
+}
+
+/* ---- Accounts (admin) ---- */
+
+/** Every account (staff and practitioners), by role, status, name or the phone's last digits. */
+export function listAccounts(filters: AccountFilters, page = 1, pageSize = 20): Promise<AccountPage> {
+  return request<AccountPage>(
+    `/api/admin/users${queryString({ role: filters.role, status: filters.status, q: filters.q?.trim(), page, pageSize })}`,
+  )
+}
+
+/** Changes an account's role or status (a disabled account's tokens stop at once); the updated row. */
+export function updateAccount(id: number, patch: AccountPatch): Promise<AccountRow> {
+  return request<AccountRow>(`/api/admin/users/${id}`, { method: 'PATCH', data: patch })
+}
+
+/** Issues a temporary password, to be changed at the holder's next sign-in. It is shown this once. */
+export async function issueTemporaryPassword(id: number): Promise<string> {
+  return (await request<TemporaryPassword>(`/api/admin/users/${id}/password-reset`, { method: 'POST' })).temporaryPassword
+}
+
+/* ---- Personal data (PIPL) ---- */
+
+/** Everything held about the caller, as a JSON file (h5: a Blob; weapp: a temp file). */
+export function downloadMyData(): Promise<Downloaded> {
+  return download('/api/me/data-export')
+}
+
+/** Deletes the caller's account (password again). On success the session is gone too. */
+export async function deleteMyAccount(input: AccountDeletionInput): Promise<void> {
+  await request<void>('/api/me/account-deletion', { method: 'POST', data: input })
+  clearToken()
 }
 
 export function getMe(): Promise<Me> {

@@ -29,11 +29,24 @@ function parseBody(data: unknown): unknown {
   }
 }
 
+/** One response header by name, whatever case the platform gives header names in; null when absent. */
+export function headerValue(header: unknown, name: string): string | null {
+  if (!header || typeof header !== 'object') return null
+  const key = Object.keys(header).find((k) => k.toLowerCase() === name.toLowerCase())
+  const value = key === undefined ? undefined : (header as Record<string, unknown>)[key]
+  return typeof value === 'string' && value ? value : null
+}
+
 /**
  * The one place that talks HTTP. Resolves with the parsed JSON body of a 2xx answer and throws
  * ApiError for everything else (including "no answer at all").
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithHeader<T>(path, options)).data
+}
+
+/** Like request(), with the answer's headers beside its body (e.g. a token sent in a header). */
+export async function requestWithHeader<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; header: unknown }> {
   const method = options.method ?? 'GET'
   const token = options.anonymous ? null : getToken()
   const header: Record<string, string> = { Accept: 'application/json' }
@@ -55,7 +68,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   noteServerDate(res.header)
-  return settle<T>(res, token)
+  return { data: settle<T>(res, token), header: res.header }
 }
 
 /** The parsed body of a 2xx answer; an ApiError for anything else. */

@@ -166,3 +166,33 @@ export type CreditRule = S['CreditRule']
 
 /** One entry of the audit trail: who did what to which record, with the state before and after. */
 export type AuditEntry = S['AuditEntry']
+
+/* ---- Accounts: passwords, the admin's account list, personal data (API.md "Accounts") ---- */
+
+export type ChangePasswordInput = S['ChangePasswordInput']
+
+export type PasswordResetRequest = S['PasswordResetRequest']
+
+/** Phone, the 6-digit SMS code and the new password. */
+export type PasswordResetConfirm = S['PasswordResetConfirm']
+
+export type AccountStatus = S['UserAdmin']['status']
+
+/** One account as the admin's list shows it (phone masked; `erased` once its holder deleted it). */
+export type AccountRow = S['UserAdmin']
+
+export type AccountPage = S['UserAdminPage']
+
+/** A change to an account (admin): only the fields given change. */
+export type AccountPatch = S['PatchUserInput']
+
+export interface AccountFilters {
+  role?: Role
+  status?: AccountStatus
+  /** A name or the phone's last 4 digits. */
+  q?: string
+}
+
+export type TemporaryPassword = S['TemporaryPassword']
+
+export type AccountDeletionInput = S['AccountDeletionInput']

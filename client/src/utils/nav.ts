@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { User } from '../api'
 import { ROUTES } from '../routes'
 
 export function goLogin(): void {
@@ -7,6 +8,37 @@ export function goLogin(): void {
 
 export function goHome(): void {
   Taro.reLaunch({ url: ROUTES.home })
+}
+
+/** Signed in: home, or first the password page while a temporary password awaits its change. */
+export function goAfterSignIn(user: Pick<User, 'mustChangePassword'>): void {
+  if (user.mustChangePassword) goChangePasswordFirst()
+  else goHome()
+}
+
+export function goPasswordReset(): void {
+  Taro.navigateTo({ url: ROUTES.passwordReset })
+}
+
+export function goChangePassword(): void {
+  Taro.navigateTo({ url: ROUTES.changePassword })
+}
+
+/**
+ * The temporary password must be changed before anything else: the password page replaces every
+ * page (nothing to go back to), saying why; once changed it goes home.
+ */
+export function goChangePasswordFirst(): void {
+  Taro.reLaunch({ url: `${ROUTES.changePassword}?forced=1` })
+}
+
+export function goAccountDeletion(): void {
+  Taro.navigateTo({ url: ROUTES.accountDeletion })
+}
+
+/** Back to the page before; `orElse` (home by default) when there is none (an h5 page opened directly). */
+export function goBack(orElse: () => void = goHome): void {
+  Taro.navigateBack().catch(() => orElse())
 }
 
 export function goProfileEdit(): void {

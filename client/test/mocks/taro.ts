@@ -33,6 +33,11 @@ export const chooseMessageFile = jest.fn((_opts?: unknown) =>
 export const uploadFile = jest.fn()
 export const downloadFile = jest.fn()
 export const openDocument = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'openDocument:ok' }))
+export const setClipboardData = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setClipboardData:ok' }))
+export const shareFileMessage = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'shareFileMessage:ok' }))
+/** Files the code under test reads (weapp): path → text, set by a test. */
+export const __files = new Map<string, string>()
+export const getFileSystemManager = jest.fn(() => ({ readFileSync: (path: string) => __files.get(path) ?? '' }))
 export const setNavigationBarTitle = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }))
 export const setKeepScreenOn = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }))
 
@@ -72,6 +77,7 @@ export function __resetTaroMock(): void {
   uploadFile.mockReset()
   downloadFile.mockReset()
   routerParams = {}
+  __files.clear()
 }
 
 const Taro = {
@@ -93,6 +99,9 @@ const Taro = {
   uploadFile,
   downloadFile,
   openDocument,
+  setClipboardData,
+  shareFileMessage,
+  getFileSystemManager,
   setNavigationBarTitle,
   setKeepScreenOn,
   useDidShow,

@@ -1,12 +1,17 @@
 import { Button, Text, View } from '@tarojs/components'
-import { getMe, getMyCredits, getReference, signOut } from '../../api'
+import { downloadMyData, getMe, getMyCredits, getReference, signOut } from '../../api'
 import { HoursBar } from '../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
+import { useOneAction } from '../../hooks/useOneAction'
 import { useSignedInData } from '../../hooks/useSignedInData'
 import { zh } from '../../text/zh'
+import { downloadAndPresent } from '../../utils/files'
 import {
+  goAccountDeletion,
   goAdminStaff,
+  goChangePassword,
+  goChangePasswordFirst,
   goCheckin,
   goCourseList,
   goLogin,
@@ -24,12 +29,20 @@ import './index.css'
 
 export default function HomePage() {
   // refreshed quietly when shown again: the record's status may have changed on the form
+  const { busy, run } = useOneAction<'export'>()
   const { state, reload } = useSignedInData(async () => {
     const [me, reference] = await Promise.all([getMe(), getReference()])
+    // an admin issued a temporary password: nothing else works until it is changed
+    if (me.user.mustChangePassword) goChangePasswordFirst()
     // this year's hours at a glance; the page still works when they cannot be had
-    const hours = me.user.role === 'practitioner' && me.practitioner ? await getMyCredits().catch(() => null) : null
+    const hours = me.user.role === 'practitioner' && me.practitioner && !me.user.mustChangePassword ? await getMyCredits().catch(() => null) : null
     return { me, reference, hours }
   }, [])
+
+  const exportData = () =>
+    run('export', () =>
+      downloadAndPresent(downloadMyData, { fileName: zh.account.exportFileName, fileType: 'json', done: zh.account.exported }),
+    )
 
   const logout = () => {
     signOut()
@@ -136,6 +149,18 @@ export default function HomePage() {
           <Entry title={zh.admin.staff} hint={zh.admin.staffHint} onClick={goAdminStaff} />
         </View>
       ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>{zh.account.title}</Text>
+        <Entry title={zh.account.changePassword} hint={zh.account.changePasswordHint} onClick={goChangePassword} />
+        <Entry
+          title={busy === 'export' ? zh.account.exporting : zh.account.exportData}
+          hint={zh.account.exportDataHint}
+          onClick={() => void exportData()}
+        />
+        {/* a staff account is an admin's to disable; only practitioners delete their own */}
+        {isPractitioner ? <Entry title={zh.account.deleteAccount} hint={zh.account.deleteAccountHint} onClick={goAccountDeletion} /> : null}
+      </View>
 
       <Button className='btn btn--plain' onClick={logout}>
         {zh.home.logout}

@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { createStaffAccount, isApiError, isSignedIn } from '../../../api'
-import type { Role } from '../../../api'
+import { createStaffAccount, getReference, isApiError, listAccounts } from '../../../api'
+import type { AccountFilters, Role } from '../../../api'
 import { ChoiceField } from '../../../components/ChoiceField'
 import { NoticeText } from '../../../components/NoticeText'
 import type { Notice } from '../../../components/NoticeText'
 import { TextField } from '../../../components/TextField'
 import { useOneAction } from '../../../hooks/useOneAction'
+import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
-import { goLogin } from '../../../utils/nav'
+import { AccountList, PAGE_SIZE } from './AccountList'
+import '../../office/office.css'
 import './index.css'
 
 interface Form {
@@ -22,17 +24,23 @@ type Errors = Partial<Record<keyof Form, string>>
 
 const EMPTY: Form = { name: '', phone: '', password: '', role: 'trainer' }
 
-/** Admin: opens accounts for training-base and talent-office staff (they cannot register themselves). */
+/**
+ * Admin: opens accounts for training-base and talent-office staff (they cannot register themselves),
+ * and below, every account with filters: change the role, disable or enable, issue a temporary password.
+ */
 export default function StaffAccountsPage() {
   const t = zh.admin
   const [form, setForm] = useState<Form>(EMPTY)
   const [errors, setErrors] = useState<Errors>({})
   const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run } = useOneAction<'create'>()
-
-  useEffect(() => {
-    if (!isSignedIn()) goLogin()
-  }, [])
+  const [filters, setFilters] = useState<AccountFilters>({})
+  const [pageNo, setPageNo] = useState(1)
+  // refreshed quietly when shown again and after each change: the server's rows are the truth
+  const list = useSignedInData(async () => {
+    const [reference, page] = await Promise.all([getReference(), listAccounts(filters, pageNo, PAGE_SIZE)])
+    return { reference, page }
+  }, [filters, pageNo])
 
   const set = (key: keyof Form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -45,9 +53,9 @@ export default function StaffAccountsPage() {
       setNotice(null)
       try {
         const user = await createStaffAccount({ name: form.name.trim(), phone: form.phone.trim(), password: form.password, role: form.role as Role })
-        const roleLabel = t.roles.find((r) => r.value === user.role)?.label.replace(/（.*$/, '') ?? user.role
-        setNotice({ ok: true, text: t.created(user.name, roleLabel) })
+        setNotice({ ok: true, text: t.created(user.name, t.roleNames[user.role] ?? user.role) })
         setForm(EMPTY)
+        void list.reload(false)
       } catch (e) {
         const message = failureMessage(e)
         if (message === null) return
@@ -62,14 +70,28 @@ export default function StaffAccountsPage() {
       <Text className='admin-staff__intro'>{t.staffIntro}</Text>
       <NoticeText notice={notice} />
       <View className='card'>
+        <Text className='card__title'>{t.createTitle}</Text>
         <TextField label={t.name} required error={errors.name} value={form.name} placeholder={t.namePlaceholder} onInput={(v) => set('name', v)} />
         <TextField label={t.phone} required error={errors.phone} type='number' maxlength={11} value={form.phone} placeholder={t.phonePlaceholder} onInput={(v) => set('phone', v)} />
         <TextField label={t.password} required error={errors.password} password value={form.password} placeholder={t.passwordPlaceholder} onInput={(v) => set('password', v)} />
         <ChoiceField id='staff-role' label={t.role} required error={errors.role} options={t.roles} value={form.role} onChange={(v) => set('role', v)} />
+        <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void create()}>
+          {busy ? zh.common.submitting : t.create}
+        </Button>
       </View>
-      <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void create()}>
-        {busy ? zh.common.submitting : t.create}
-      </Button>
+
+      <Text className='section__title'>{t.accountsTitle}</Text>
+      <AccountList
+        state={list.state}
+        filters={filters}
+        onFilters={(f) => {
+          setFilters(f)
+          setPageNo(1)
+        }}
+        onPage={setPageNo}
+        reload={list.reload}
+        update={list.update}
+      />
     </View>
   )
 }

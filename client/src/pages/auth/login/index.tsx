@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { errorMessage, isApiError, isSignedIn, login, register, wechatLogin } from '../../../api'
 import { TextField } from '../../../components/TextField'
 import { zh } from '../../../text/zh'
-import { goHome } from '../../../utils/nav'
+import { goAfterSignIn, goHome, goPasswordReset } from '../../../utils/nav'
 import './index.css'
 
 type Mode = 'login' | 'register'
@@ -61,13 +61,10 @@ export default function LoginPage() {
     setError(null)
     setFieldErrors({})
     try {
-      if (mode === 'login') {
-        await login({ phone: phone.trim(), password })
-      } else {
-        await register({ phone: phone.trim(), password, name: name.trim() })
-      }
+      const session = mode === 'login' ? await login({ phone: phone.trim(), password }) : await register({ phone: phone.trim(), password, name: name.trim() })
       Taro.showToast({ title: mode === 'login' ? zh.auth.loginSuccess : zh.auth.registerSuccess, icon: 'none' })
-      goHome()
+      // a temporary password from an admin: the password page first, saying why
+      goAfterSignIn(session.user)
     } catch (e) {
       fail(e)
     } finally {
@@ -81,8 +78,8 @@ export default function LoginPage() {
     try {
       const { code } = await Taro.login()
       if (!code) throw new Error('no code')
-      await wechatLogin({ code })
-      goHome()
+      const session = await wechatLogin({ code })
+      goAfterSignIn(session.user)
     } catch (e) {
       setError(isApiError(e) ? e.message : zh.auth.wechatLoginFailed)
     } finally {
@@ -123,6 +120,12 @@ export default function LoginPage() {
         <Button className='btn btn--link' onClick={switchMode}>
           {isRegister ? zh.auth.toLogin : zh.auth.toRegister}
         </Button>
+
+        {isRegister ? null : (
+          <Button className='btn btn--link' onClick={goPasswordReset}>
+            {zh.auth.forgotPassword}
+          </Button>
+        )}
       </View>
 
       {IS_WEAPP ? (
