@@ -1,4 +1,5 @@
-import { auth, createTestApp, makeIdNumber, profileBody, type TestApp } from './helpers/testApp';
+import { auth, createTestApp, type TestApp } from './helpers/testApp';
+import { A_NAME, buildWorld, operationsOf, type World } from './helpers/world';
 
 /**
  * Every operation of the OpenAPI document, called anonymously, as each role, and as a practitioner
@@ -98,77 +99,12 @@ const MATRIX: Record<string, Row> = {
 const CALLERS = ['anonymous', 'practitioner', 'trainer', 'office', 'admin'] as const;
 
 let t: TestApp;
-const A_NAME = '欧阳明华';
-let fixture: { ids: Record<string, string | number>; tokens: Record<(typeof CALLERS)[number], string | null>; aPhone: string; aIdNumber: string };
-
+let world: World;
 beforeAll(async () => {
   t = await createTestApp();
-  const office = await t.userWithRole('office');
-  const trainer = await t.userWithRole('trainer');
-  const admin = await t.userWithRole('admin');
-  // A: a practitioner with a verified record, a completed class with its certificate, a claim with evidence, and an open sign-up.
-  const a = await t.registerPractitioner(A_NAME);
-  const aIdNumber = makeIdNumber('500112', '19800808', 77);
-  const record = (await t.request.put('/api/me/profile').set(auth(a.token)).send(profileBody({ name: A_NAME, idNumber: aIdNumber })).expect(200)).body;
-  await t.request.post(`/api/talents/${record.id}/verify`).set(auth(office.token)).expect(200);
-  const { cls } = await t.openClass({ capacity: 5, startDate: '2026-03-20', endDate: '2026-03-20', requiresApproval: true }, trainer.token);
-  const session = (await t.request.post(`/api/classes/${cls.id}/sessions`).set(auth(trainer.token)).send({ startsAt: '2026-03-20T09:00:00+08:00', endsAt: '2026-03-20T12:00:00+08:00', topic: '专利' }).expect(201)).body;
-  const enrollment = (await t.request.post(`/api/classes/${cls.id}/enrollments`).set(auth(a.token)).expect(201)).body;
-  await t.request.post(`/api/enrollments/${enrollment.id}/approve`).set(auth(trainer.token)).expect(200);
-  await t.request.put(`/api/sessions/${session.id}/attendance/${record.id}`).set(auth(trainer.token)).send({ status: 'present' }).expect(200);
-  const report = (await t.afterLastSession(cls.id, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainer.token)).expect(200))).body;
-  const claim = await t.request
-    .post('/api/me/credit-claims')
-    .set(auth(a.token))
-    .field('title', '研修')
-    .field('provider', '协会')
-    .field('date', '2026-02-10')
-    .field('hours', '4')
-    .field('category', 'public')
-    .attach('evidence', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]), 'p.png')
-    .expect(201);
-  const { cls: open } = await t.openClass({ capacity: 5, requiresApproval: true }, trainer.token);
-  const pending = (await t.request.post(`/api/classes/${open.id}/enrollments`).set(auth(a.token)).expect(201)).body;
-  // B: another practitioner with a record of their own.
-  const b = await t.registerPractitioner('另一位学员');
-  await t.request.put('/api/me/profile').set(auth(b.token)).send(profileBody({ name: '另一位学员', idNumber: makeIdNumber('500103', '19900101', 88) })).expect(200);
-  // Admin operations act on an account made for it, so they change nobody the matrix needs.
-  const target = await t.registerPractitioner('被管理的账号');
-  fixture = {
-    ids: {
-      classId: open.id,
-      completedClassId: cls.id,
-      sessionId: session.id,
-      practitionerId: record.id,
-      enrollmentId: pending.id,
-      claimId: claim.body.id,
-      certificateCode: report.certificates[0].code,
-      userId: target.user.id,
-      courseCode: 'IP-LAW-101',
-    },
-    tokens: { anonymous: null, practitioner: b.token, trainer: trainer.token, office: office.token, admin: admin.token },
-    aPhone: a.phone,
-    aIdNumber,
-  };
-  const course = await t.request.get('/api/courses').expect(200);
-  fixture.ids.courseCode = course.body.items[0].code;
+  world = await buildWorld(t);
 });
 afterAll(() => t.close());
-
-function concretePath(template: string): string {
-  const { ids } = fixture;
-  return template
-    .replace('/api/classes/{id}', `/api/classes/${ids.classId}`)
-    .replace('/api/sessions/{id}', `/api/sessions/${ids.sessionId}`)
-    .replace('/api/talents/{id}', `/api/talents/${ids.practitionerId}`)
-    .replace('{practitionerId}', String(ids.practitionerId))
-    .replace('/api/enrollments/{id}', `/api/enrollments/${ids.enrollmentId}`)
-    .replace('/api/credit-claims/{id}', `/api/credit-claims/${ids.claimId}`)
-    .replace('/api/certificates/{code}', `/api/certificates/${ids.certificateCode}`)
-    .replace('/api/admin/users/{id}', `/api/admin/users/${ids.userId}`)
-    .replace('/api/courses/{code}', `/api/courses/${ids.courseCode}`)
-    .replace('{year}', '2026');
-}
 
 function outcome(status: number, body: { error?: { code?: string } }): Cell {
   if (status === 401 && body?.error?.code === 'UNAUTHENTICATED') return 401;
@@ -177,7 +113,7 @@ function outcome(status: number, body: { error?: { code?: string } }): Cell {
 }
 
 it('has a row for every operation of the OpenAPI document, and no row for one that is gone', () => {
-  const operations = Object.entries((t.app.openapi as { paths: Record<string, Record<string, unknown>> }).paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  const operations = operationsOf(t).map((o) => o.operation);
   expect(operations.filter((op) => !(op in MATRIX))).toEqual([]);
   expect(Object.keys(MATRIX).filter((op) => !operations.includes(op))).toEqual([]);
 });
@@ -188,9 +124,9 @@ it('answers every operation × caller as the table says, and shows no caller any
   let cells = 0;
   for (const [operation, row] of Object.entries(MATRIX)) {
     const [method, template] = operation.split(' ');
-    const path = concretePath(template);
+    const path = world.concretePath(template);
     for (const [i, caller] of CALLERS.entries()) {
-      const token = fixture.tokens[caller];
+      const token = world.tokens[caller];
       let req = t.request[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
       if (token) req = req.set(auth(token));
       const res = method === 'GET' || method === 'DELETE' ? await req : await req.send({});
@@ -201,7 +137,7 @@ it('answers every operation × caller as the table says, and shows no caller any
       // Nobody but the office and admin (and A's own trainer, for the roster) sees A's name; nobody sees the phone or the ID number.
       const text = res.text ?? '';
       const mayName = caller === 'office' || caller === 'admin' || caller === 'trainer';
-      if ((!mayName && text.includes(A_NAME)) || text.includes(fixture.aPhone) || text.includes(fixture.aIdNumber)) leaks.push(`${operation} as ${caller}`);
+      if ((!mayName && text.includes(A_NAME)) || text.includes(world.aPhone) || text.includes(world.aIdNumber)) leaks.push(`${operation} as ${caller}`);
     }
   }
   expect(mismatches).toEqual([]);

@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/service';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Page } from '../platform/http/pagination';
+import { containsPattern } from '../platform/search';
 import type { AccountModels, UserRow } from './models';
 import { hashPassword } from './password';
 import { maskPhone } from './phone';
@@ -49,9 +50,8 @@ export class AccountAdminService {
     if (query.q) {
       const q = query.q;
       const byPhone = /^\d{4}$/.test(q) ? { phone: { [Op.like]: `%${q}` } } : /^1\d{10}$/.test(q) ? { phone: q } : null;
-      // LIKE's wildcards dropped: SQLite and MariaDB escape them differently, and names do not hold them
-      const name = q.replace(/[\\%_]/g, '');
-      const matches: WhereOptions<UserRow>[] = [...(name ? [{ name: { [Op.like]: `%${name}%` } }] : []), ...(byPhone ? [byPhone] : [])];
+      const name = containsPattern(q);
+      const matches: WhereOptions<UserRow>[] = [...(name ? [{ name: { [Op.like]: name } }] : []), ...(byPhone ? [byPhone] : [])];
       and.push(matches.length ? { [Op.or]: matches } : { id: 0 }); // ids start at 1: nothing matches
     }
     const { rows, count } = await this.models.User.findAndCountAll({ where: { [Op.and]: and }, order: [['id', 'ASC']], limit: query.pageSize, offset: (query.page - 1) * query.pageSize });

@@ -20,6 +20,13 @@ export class XlsxError extends Error {}
 
 /** The parts larger than this are refused rather than held in memory (the shared strings table). */
 const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+/**
+ * Declared sizes past these are refused before anything is inflated (a zip bomb): a 100,000-row sheet
+ * is about 50 MB of XML; the workbook and its relationships are a few KB. yauzl checks that an entry
+ * inflates to no more than it declares, so the declaration can be trusted.
+ */
+const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
+const MAX_SMALL_PART_BYTES = 16 * 1024 * 1024;
 
 export interface XlsxRow {
   /** The row number shown in Excel (1 for the first row). */
@@ -261,6 +268,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
     const readSmallPart = async (name: string, handlers: Handlers) => {
       const entry = entryOf(name);
       if (!entry) return false;
+      if (entry.uncompressedSize > MAX_SMALL_PART_BYTES) throw new XlsxError(`${name} too large`);
       await consume(parsePart(await stream(entry), handlers, () => []));
       return true;
     };
@@ -313,6 +321,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
       async *rows(sheet = 0) {
         const entry = entryOf(sheetPaths[sheet] ?? '');
         if (!entry) throw new XlsxError(`worksheet ${sheet + 1} missing`);
+        if (entry.uncompressedSize > MAX_SHEET_BYTES) throw new XlsxError(`worksheet ${sheet + 1} too large`);
         const input = await stream(entry);
         const { handlers, drain } = sheetHandlers(shared);
         try {

@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Page } from '../platform/http/pagination';
+import { containsPattern } from '../platform/search';
 import { examineIdNumber, hashIdNumber } from './idNumber';
 import type { PractitionerRow, TalentModels } from './models';
 import type { PatchTalentInput, PractitionerOfficeView, TalentListQuery } from './schemas';
@@ -44,8 +45,9 @@ export class TalentOfficeService {
       const facts = examineIdNumber(query.q);
       if (typeof facts !== 'string') where.idHash = hashIdNumber(facts.normalized, this.idHashKey);
       else {
-        const like = `%${query.q.replace(/[\\%_]/g, '')}%`;
-        where[Op.or] = [{ name: { [Op.like]: like } }, { orgName: { [Op.like]: like } }];
+        const like = containsPattern(query.q);
+        if (like) where[Op.or] = [{ name: { [Op.like]: like } }, { orgName: { [Op.like]: like } }];
+        else where.id = 0; // ids start at 1: nothing matches
       }
     }
     return where as WhereOptions<PractitionerRow>;
