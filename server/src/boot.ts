@@ -1,10 +1,10 @@
-import http from 'node:http';
 import { QueryTypes } from 'sequelize';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_PASSWORD, generateDemo } from './demo/generate';
 import { systemClock } from './platform/clock';
 import { createDatabase, prepareDatabase, type Database } from './platform/db';
+import { createHttpServer } from './platform/http/server';
 import { createLogger, type Logger } from './platform/logger';
 import { migrateToLatest } from './platform/migrator';
 
@@ -65,7 +65,7 @@ export async function prepareProduct(config: Config, logger: Logger): Promise<{ 
 
 /** Serves HTTP on config.port until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
 export function serve(config: Config, db: Database, logger: Logger, app: App = createApp({ config, db, clock: systemClock, logger })): void {
-  const server = http.createServer(app.koa.callback());
+  const server = createHttpServer(app.koa, logger);
   server.listen(config.port, () => logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `listening on http://localhost:${config.port}`));
 
   let stopping = false;
