@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 import { CERTIFICATE_CODE, maskName, newCertificateCode } from '../src/certificates/code';
 import { auth, binary, createTestApp, type TestApp } from './helpers/testApp';
 
@@ -59,6 +61,12 @@ describe('the printable certificate', () => {
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     // The Chinese font is embedded (subset), so the page renders anywhere.
     expect((pdf.body as Buffer).toString('latin1')).toMatch(/FontFile2|NotoSansSC/);
+    // and the page says who, how many hours, and where to check it (the text as a PDF reader extracts it)
+    const text = (await pdfParse(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('欧阳明华');
+    expect(text).toContain('获得继续教育学时 32 学时（专业科目）');
+    expect(text).toContain(`证书编号 ${code}`);
+    expect(text).toContain(`验证网址：${t.config.publicBaseUrl}/verify/${code}`);
     const other = await t.request.get(`/api/certificates/${code}/pdf`).set(auth(people[1].token)).expect(403);
     expect(other.body.error.code).toBe('FORBIDDEN');
     const office = await t.userWithRole('office');

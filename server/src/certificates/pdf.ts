@@ -45,6 +45,8 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
 
   doc.font('regular').fontSize(14).fillColor('#222').text('重庆知识产权人才培训平台', 110, height - 150, { width: 300 });
   doc.text(`发证日期：${chineseDate(c.issuedAt)}`, 110, height - 124, { width: 300 });
+  // for whoever cannot scan: the same link the QR code holds
+  doc.fontSize(9).fillColor('#555').text(`验证网址：${c.verifyUrl}`, 110, height - 98, { width: 420 });
 
   const qrSize = 96;
   doc.image(qr, width - 110 - qrSize, height - 175, { width: qrSize, height: qrSize });
