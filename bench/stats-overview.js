@@ -49,7 +49,7 @@ async function main() {
 
   const app = createApp({ config, db, clock: systemClock, logger: pino({ level: 'silent' }) });
   const office = (await db.sequelize.query(`SELECT id FROM users WHERE role = 'office' LIMIT 1`, { type: 'SELECT' }))[0];
-  const token = app.services.tokens.sign({ id: office.id, role: 'office' });
+  const token = app.services.tokens.sign({ id: office.id, role: 'office', tokenVersion: 0 });
   const server = http.createServer(app.koa.callback());
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -12,14 +12,15 @@ async function openSeeder(dbUrl) {
   const { systemClock } = require(`${DIST}/platform/clock`);
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: dbUrl, DATA_DIR: '/tmp/cqip-bench-data', ...SECRETS }, () => {});
   const db = createDatabase(config.databaseUrl);
-  const services = createServices({ config, db, clock: systemClock });
+  const { createLogger } = require(`${DIST}/platform/logger`);
+  const services = createServices({ config, db, clock: systemClock, logger: createLogger('silent') });
   const User = db.sequelize.model('User');
   const Practitioner = db.sequelize.model('Practitioner');
   let seq = 0;
 
   async function staff(role) {
     const user = await User.create({ phone: `1370000${String(++seq).padStart(4, '0')}`, passwordHash: null, name: `${role}-${seq}`, role, wechatOpenId: null });
-    return { userId: user.get('id'), token: services.tokens.sign({ id: user.get('id'), role }) };
+    return { userId: user.get('id'), token: services.tokens.sign({ id: user.get('id'), role, tokenVersion: 0 }) };
   }
 
   /** `count` practitioners with verified talent records, in chunks of 500 rows. */
@@ -53,7 +54,7 @@ async function openSeeder(dbUrl) {
           source: 'self',
         })),
       );
-      users.forEach((u, i) => people.push({ userId: u.get('id'), practitionerId: records[i].get('id'), token: services.tokens.sign({ id: u.get('id'), role: 'practitioner' }) }));
+      users.forEach((u, i) => people.push({ userId: u.get('id'), practitionerId: records[i].get('id'), token: services.tokens.sign({ id: u.get('id'), role: 'practitioner', tokenVersion: 0 }) }));
     }
     return people;
   }

@@ -38,7 +38,8 @@ function sqliteStorage(url: string): string {
   return path.resolve(rest);
 }
 
-export function createDatabase(url: string): Database {
+/** `sqliteBusyTimeoutMs`: how long a SQLite statement waits for another process's write lock (tests shorten it). */
+export function createDatabase(url: string, options: { sqliteBusyTimeoutMs?: number } = {}): Database {
   const dialect: Dialect = url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   let sequelize: Sequelize;
   let sqliteConnections: { closeAll(): Promise<void> } | null = null;
@@ -46,7 +47,7 @@ export function createDatabase(url: string): Database {
     const storage = sqliteStorage(url);
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(storage), { recursive: true });
     sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false });
-    sqliteConnections = tuneSqliteConnections(sequelize);
+    sqliteConnections = tuneSqliteConnections(sequelize, options.sqliteBusyTimeoutMs);
   } else {
     sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
       dialect: 'mysql',

@@ -63,8 +63,9 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The service or something it needs is down for now; try again in a few seconds (Retry-After). */
 export class UnavailableError extends AppError {
-  constructor(message = '服务暂不可用，请稍后再试') {
-    super(503, 'UNAVAILABLE', message);
+  constructor(message = '服务暂不可用，请稍后再试', retryAfterSeconds = 5) {
+    super(503, 'UNAVAILABLE', message, undefined, { 'Retry-After': String(retryAfterSeconds) });
   }
 }

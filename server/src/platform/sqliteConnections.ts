@@ -41,7 +41,7 @@ export const SQLITE_READ_CONNECTIONS = 3;
  *   time: under load, reads queued behind each other while the CPU idled. With WAL, readers on separate
  *   connections run side by side, so those queries go to the least busy of a few connections.
  */
-export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promise<void> } {
+export function tuneSqliteConnections(sequelize: Sequelize, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): { closeAll(): Promise<void> } {
   const manager = sequelize.connectionManager as unknown as ConnectionManager;
   // An in-memory database is one shared connection already (Sequelize keys it by `inMemory`).
   const inMemory = ((sequelize as unknown as { options: { storage?: string } }).options.storage ?? ':memory:') === ':memory:';
@@ -69,7 +69,7 @@ export function tuneSqliteConnections(sequelize: Sequelize): { closeAll(): Promi
   const tune = (connection: SqliteConnection) => {
     tuned.add(connection);
     busy.set(connection, 0);
-    connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+    connection.configure('busyTimeout', busyTimeoutMs);
     const all = connection.all.bind(connection);
     const run = connection.run.bind(connection);
     const exec = connection.exec.bind(connection);

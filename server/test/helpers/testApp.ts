@@ -13,14 +13,16 @@ import { migrateToLatest } from '../../src/platform/migrator';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  /** A database made by the test itself (else a fresh one). */
+  db?: Database;
   fetch?: typeof fetch;
   clock?: ManualClock;
 }
 
 /** A fresh database: a new SQLite file per call, or TEST_DATABASE_URL emptied and migrated again. */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(options: { sqliteBusyTimeoutMs?: number } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL ?? `sqlite:${path.join(os.tmpdir(), `cqip-test-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`)}`;
-  const db = createDatabase(url);
+  const db = createDatabase(url, options);
   if (db.dialect === 'mysql') {
     const [tables] = await db.sequelize.query('SHOW TABLES');
     await db.sequelize.query('SET FOREIGN_KEY_CHECKS = 0');
@@ -35,7 +37,7 @@ export async function freshDatabase(): Promise<Database> {
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
-  const db = await freshDatabase();
+  const db = options.db ?? (await freshDatabase());
   const clock = options.clock ?? new ManualClock();
   const config = loadConfig(
     {

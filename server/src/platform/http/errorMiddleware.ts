@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { AppError, PayloadTooLargeError } from '../errors';
+import { AppError, PayloadTooLargeError, UnavailableError } from '../errors';
 
 interface HttpishError {
   status?: number;
@@ -10,6 +10,18 @@ interface HttpishError {
   name?: string;
 }
 
+/**
+ * The database did not answer, or not in time: its connection failed or was lost (MariaDB down or cut
+ * off), or another process held SQLite's write lock past the busy timeout. The request did nothing and
+ * may be retried: 503, never 500.
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  const e = (err ?? {}) as { name?: string; original?: { code?: string }; parent?: { code?: string }; code?: string };
+  if (e.name && /^Sequelize(Connection|ConnectionRefused|HostNotFound|ConnectionAcquireTimeout|ConnectionTimedOut|Timeout)Error$/.test(e.name)) return true;
+  const code = e.original?.code ?? e.parent?.code ?? e.code;
+  return code !== undefined && ['SQLITE_BUSY', 'SQLITE_LOCKED', 'PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR'].includes(code);
+}
+
 /** Maps errors that are not ours (body parser, database driver) to typed ones. */
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
@@ -17,9 +29,7 @@ function toAppError(err: unknown): AppError | null {
   const status = e.status ?? e.statusCode;
   if (status === 413 || e.type === 'entity.too.large') return new PayloadTooLargeError();
   if (e.name === 'SequelizeUniqueConstraintError') return new AppError(409, 'CONFLICT', '数据已存在，与现有记录冲突');
-  if (e.name && /^Sequelize(Connection|ConnectionRefused|HostNotFound|ConnectionAcquireTimeout|ConnectionTimedOut)Error$/.test(e.name)) {
-    return new AppError(503, 'UNAVAILABLE', '数据库暂不可用，请稍后再试');
-  }
+  if (databaseUnavailable(err)) return new UnavailableError('数据库暂不可用，请稍后再试');
   return null;
 }
 
