@@ -13,8 +13,7 @@ maybe('a locked SQLite database', () => {
   let other: sqlite3.Database;
   beforeAll(async () => {
     t = await createTestApp({ db: await freshDatabase({ sqliteBusyTimeoutMs: 300 }) });
-    const storage = (t.db.sequelize.options as { storage: string }).storage;
-    other = new sqlite3.Database(storage);
+    other = new sqlite3.Database(t.db.sqliteFile!);
   });
   afterAll(async () => {
     await new Promise((resolve) => other.close(resolve));

@@ -11,6 +11,8 @@ const MYSQL_DEADLOCK_RETRIES = 5;
 export interface Database {
   sequelize: Sequelize;
   dialect: Dialect;
+  /** The SQLite database file (null on MySQL, or for an in-memory database). */
+  sqliteFile: string | null;
   /**
    * Runs `work` in a transaction that will write. On SQLite the transaction is IMMEDIATE (it takes the
    * write lock at BEGIN, so two writers never deadlock on a lock upgrade) and writers queue in-process
@@ -90,6 +92,7 @@ export function createDatabase(url: string, options: { sqliteBusyTimeoutMs?: num
   return {
     sequelize,
     dialect,
+    sqliteFile: dialect === 'sqlite' && sqliteStorage(url) !== ':memory:' ? sqliteStorage(url) : null,
     writeTransaction,
     async ping() {
       await sequelize.query('SELECT 1');
