@@ -74,13 +74,13 @@ export function serve(config: Config, db: Database, logger: Logger, app: App = c
     stopping = true;
     logger.info({ signal }, 'draining');
     const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+    server.drain();
     server.close(async () => {
       clearTimeout(force);
       await db.close();
       logger.info('stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
