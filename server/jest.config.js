@@ -8,5 +8,8 @@ module.exports = {
   },
   // every answer a test receives is checked against the OpenAPI document (test/helpers/contract.ts)
   setupFilesAfterEnv: ['<rootDir>/test/helpers/contractSetup.ts'],
+  // after the suite: no raw ID number used by any test in any database, dump or log (test/helpers/privacyScan.ts)
+  globalSetup: '<rootDir>/test/helpers/privacySetup.ts',
+  globalTeardown: '<rootDir>/test/helpers/privacyScan.ts',
   testTimeout: 60000,
 };

@@ -1,3 +1,4 @@
+import { noteIdNumber, recordForPrivacyScan } from './privacyLedger';
 import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import os from 'node:os';
@@ -172,7 +173,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
     }
   }
 
-  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, classWithSessions, afterLastSession, close: () => db.close() };
+  return { app, db, config, clock, request, logLines, registerPractitioner, userWithRole, nextPhone, seedPractitioners, openClass, classWithSessions, afterLastSession,
+    close: async () => {
+      await db.close();
+      recordForPrivacyScan(db, logLines);
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -184,7 +190,9 @@ export function makeIdNumber(region = '500103', birth = '19880512', seq = 123): 
   const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
   const sum = [...first17].reduce((acc, ch, i) => acc + Number(ch) * WEIGHTS[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  const idNumber = first17 + '10X98765432'[sum % 11];
+  noteIdNumber(idNumber);
+  return idNumber;
 }
 
 export function profileBody(overrides: Record<string, unknown> = {}) {
