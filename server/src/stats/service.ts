@@ -132,8 +132,13 @@ export class StatsService {
   async compliance(year: number, verified: number) {
     const rule = await this.credits.rule(year);
     const compliant = compliantSql('t', rule);
-    const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM credit_year_totals t WHERE t.year = ? AND t.counted = ? AND ${compliant.sql}`, [year, true, ...compliant.replacements]);
-    const n = Number(row.n);
+    const [row] = await this.query<{ n: number | string; ok: number | string | null }>(
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN ${compliant.sql} THEN 1 ELSE 0 END) AS ok FROM credit_year_totals t WHERE t.year = ? AND t.counted = ?`,
+      [...compliant.replacements, year, true],
+    );
+    // Those counted with no hours that year have no row: compliant too when the rule asks for nothing.
+    const withoutHours = verified - Number(row.n);
+    const n = Number(row.ok ?? 0) + (assess({ earnedHours: 0, professionalHours: 0, publicHours: 0 }, rule).compliant ? withoutHours : 0);
     return { year, requiredHours: rule.requiredHours, minProfessionalHours: rule.minProfessionalHours, compliant: n, total: verified, rate: verified ? Math.round((n / verified) * 10000) / 10000 : 0 };
   }
 
