@@ -90,6 +90,7 @@ describe('my certificates', () => {
     classTitle: '2025 年第一期公需课',
     hours: 8,
     category: 'public',
+    revokedAt: null,
     issuedAt: '2025-03-22T02:00:00.000Z',
     verifyUrl: `https://example.org/verify/${CODE}`,
   }

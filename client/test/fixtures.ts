@@ -153,6 +153,8 @@ export function klass(overrides: Partial<TrainingClass> = {}): TrainingClass {
     pendingCount: 0,
     lastSessionEndsAt: '2026-03-29T12:00:00.000Z',
     completable: false,
+    completedAt: null,
+    completionUndoableUntil: null,
     myEnrollment: null,
     ...overrides,
   }

@@ -4,7 +4,7 @@ import { __resetTaroMock, __setRouterParams } from './mocks/taro'
 import StaffClassPage from '../src/pages/staff/class/index'
 import { TOKEN_KEY } from '../src/api'
 import type { RosterEntry, TrainingClass } from '../src/api'
-import { fail, klass, ok, routes } from './fixtures'
+import { fail, klass, ok, routes, user } from './fixtures'
 
 /** 报名管理 on the trainer's class page: approvals, the waitlist, capacity. */
 const request = Taro.request as unknown as jest.Mock
@@ -27,7 +27,7 @@ function server(initial: Partial<TrainingClass> = {}) {
   request.mockImplementation(
     routes({
       'GET /api/classes/11': () => ok(cls),
-      'GET /api/classes/11/sessions': ok({ items: [] }),
+      'GET /api/classes/11/sessions': ok({ items: [] }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }),
       'GET /api/classes/11/enrollments?status=pending': () => ok({ items: people.filter((p) => p.status === 'pending') }),
       'GET /api/classes/11/enrollments?status=waitlisted': () => ok({ items: people.filter((p) => p.status === 'waitlisted') }),
       'POST /api/enrollments/1/approve': () => {
@@ -144,7 +144,7 @@ describe('trainer: 取消开班', () => {
     request.mockImplementation(
       routes({
         'GET /api/classes/11': () => ok(klass({ status: cancelled ? 'cancelled' : 'open', enrolledCount: 3, waitlistCount: 1, pendingCount: 1 })),
-        'GET /api/classes/11/sessions': ok({ items: [] }),
+        'GET /api/classes/11/sessions': ok({ items: [] }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }),
         'GET /api/classes/11/enrollments?status=pending': ok({ items: [] }),
         'GET /api/classes/11/enrollments?status=waitlisted': ok({ items: [] }),
         'PATCH /api/classes/11': patch,
@@ -180,7 +180,7 @@ describe('trainer: 修改开班信息', () => {
     request.mockImplementation(
       routes({
         'GET /api/classes/11': () => ok(cls),
-        'GET /api/classes/11/sessions': ok({ items: [] }),
+        'GET /api/classes/11/sessions': ok({ items: [] }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }),
         'GET /api/classes/11/enrollments?status=pending': ok({ items: [] }),
         'GET /api/classes/11/enrollments?status=waitlisted': ok({ items: [] }),
         'PATCH /api/classes/11': patch,

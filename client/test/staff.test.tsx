@@ -48,7 +48,7 @@ describe('staff: one class', () => {
   beforeEach(() => __setRouterParams({ id: '11' }))
 
   it('shows the sessions with 签到二维码 and 考勤', async () => {
-    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }))
     render(<StaffClassPage />)
     const first = within((await screen.findByText('专利法基础')).closest('.sc__session') as HTMLElement)
     expect(first.getByText('3月20日 09:00 - 11:00')).toBeTruthy()
@@ -63,7 +63,7 @@ describe('staff: one class', () => {
     request.mockImplementation(
       routes({
         'GET /api/classes/11': () => ok(klass({ status: completed ? 'completed' : 'closed', completable: !completed })),
-        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }),
         'POST /api/classes/11/complete': () => {
           completed = true
           return ok({ completed: 3, failed: 1, certificates: [], outcomes: [] })
@@ -82,7 +82,7 @@ describe('staff: one class', () => {
 
   it('does nothing when the confirmation is declined', async () => {
     ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
-    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ completable: true })), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ completable: true })), 'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }))
     render(<StaffClassPage />)
     await screen.findByText('专利法基础')
     await act(async () => {
@@ -92,17 +92,47 @@ describe('staff: one class', () => {
   })
 
   it('offers 结业 only once the server says it is possible, and says when it will be', async () => {
-    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ lastSessionEndsAt: '2026-03-29T04:00:00.000Z' })), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass({ lastSessionEndsAt: '2026-03-29T04:00:00.000Z' })), 'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }))
     render(<StaffClassPage />)
     expect(await screen.findByText('最后一个课次结束（3月29日 12:00）后可办理结业')).toBeTruthy()
     expect(screen.queryByText('结业')).toBeNull()
+  })
+
+  it('offers an admin 撤销结业 with a reason while the server allows it, and not a trainer', async () => {
+    const completed = klass({ status: 'completed', completedAt: '2026-03-21T02:00:00.000Z', completionUndoableUntil: '2026-04-20T02:00:00.000Z' })
+    const posted: unknown[] = []
+    request.mockImplementation(
+      routes({
+        'GET /api/classes/11': ok(completed),
+        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'GET /api/me': ok({ user: { ...user, role: 'admin' }, practitioner: null }),
+        'POST /api/classes/11/completion/undo': (data: unknown) => {
+          posted.push(data)
+          return ok({ withdrawn: 3, certificatesRevoked: 3 })
+        },
+      }),
+    )
+    const { unmount } = render(<StaffClassPage />)
+    await screen.findByText('专利法基础')
+    fireEvent.input(screen.getByPlaceholderText('如：考勤录入有误，需重新结业'), { target: { value: '考勤录错' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('撤销结业'))
+    })
+    expect(await screen.findByText('已撤销结业：收回 3 人的学时，作废 3 张证书')).toBeTruthy()
+    expect(posted).toEqual([{ reason: '考勤录错' }])
+    unmount()
+
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(completed), 'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }))
+    render(<StaffClassPage />)
+    await screen.findByText('专利法基础')
+    expect(screen.queryByText('撤销结业')).toBeNull()
   })
 
   it("shows the server's refusal to complete", async () => {
     request.mockImplementation(
       routes({
         'GET /api/classes/11': ok(klass({ completable: true })),
-        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }),
         'POST /api/classes/11/complete': fail(409, 'SESSIONS_NOT_OVER', '最后一个课次结束后才能结业'),
       }),
     )
@@ -119,7 +149,7 @@ describe('staff: one class', () => {
     ;(globalThis as { fetch?: unknown }).fetch = fetchMock
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:xlsx'), revokeObjectURL: jest.fn() })
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
-    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    request.mockImplementation(routes({ 'GET /api/classes/11': ok(klass()), 'GET /api/classes/11/sessions': ok({ items: sessions }), 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }))
     render(<StaffClassPage />)
     await screen.findByText('下载名单')
     await act(async () => {

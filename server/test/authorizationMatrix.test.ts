@@ -74,6 +74,7 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/sessions/{id}/attendance/{practitionerId}': TRAINER,
   'GET /api/sessions/{id}/attendance': TRAINER,
   'POST /api/classes/{id}/complete': TRAINER,
+  'POST /api/classes/{id}/completion/undo': ADMIN,
   // credits
   'GET /api/credit-rules/{year}': OFFICE,
   'PUT /api/credit-rules/{year}': OFFICE,

@@ -39,7 +39,7 @@ describe('public verification', () => {
   it('shows validity, course and hours with the holder name masked, and never any ID data', async () => {
     const { code } = await completedCertificate();
     const res = await t.request.get(`/api/certificates/${code}`).expect(200);
-    expect(res.body).toEqual({ valid: true, code, holderName: '欧**华', courseTitle: expect.any(String), classTitle: expect.any(String), hours: 32, issuedAt: expect.any(String) });
+    expect(res.body).toEqual({ valid: true, revokedAt: null, code, holderName: '欧**华', courseTitle: expect.any(String), classTitle: expect.any(String), hours: 32, issuedAt: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toMatch(/欧阳明华|idNumber|idMasked|phone|\*{11}/);
     const lower = await t.request.get(`/api/certificates/${code.toLowerCase()}`).expect(200);
     expect(lower.body.code).toBe(code);

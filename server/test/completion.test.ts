@@ -1,3 +1,4 @@
+import { recount } from '../src/stats/recount';
 import { completes } from '../src/completion/service';
 import { auth, createTestApp, type TestApp } from './helpers/testApp';
 
@@ -82,5 +83,64 @@ describe('POST /api/classes/:id/complete', () => {
     await t.request.patch(`/api/classes/${cls.id}`).set(auth(trainerToken)).send({ status: 'cancelled' }).expect(200);
     await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(409);
     await t.request.post('/api/classes/999999/complete').set(auth(trainerToken)).expect(404);
+  });
+});
+
+describe('POST /api/classes/:id/completion/undo', () => {
+  it('lets an admin undo a completion within the bound: hours withdrawn by correcting lines, certificates void, audited, and completing again awards anew', async () => {
+    const { cls, sessions, trainerToken, people } = await t.classWithSessions(1, 2);
+    for (const p of people) await t.request.put(`/api/sessions/${sessions[0].id}/attendance/${p.practitionerId}`).set(auth(trainerToken)).send({ status: 'present' }).expect(200);
+    const done = await t.afterLastSession(cls.id, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200));
+    const code = done.body.certificates[0].code as string;
+    const hours = (await t.request.get('/api/me/credits?year=2026').set(auth(people[0].token)).expect(200)).body.earnedHours as number;
+    expect(hours).toBeGreaterThan(0);
+    const admin = await t.userWithRole('admin');
+    const office = await t.userWithRole('office');
+    const before = (await t.request.get('/api/stats/overview').set(auth(office.token)).expect(200)).body.training;
+
+    // not for the trainer; a reason is required
+    await t.request.post(`/api/classes/${cls.id}/completion/undo`).set(auth(trainerToken)).send({ reason: '考勤录错' }).expect(403);
+    await t.request.post(`/api/classes/${cls.id}/completion/undo`).set(auth(admin.token)).send({}).expect(400);
+    expect((await t.request.get(`/api/classes/${cls.id}`).expect(200)).body.completionUndoableUntil).not.toBeNull();
+
+    const undone = await t.request.post(`/api/classes/${cls.id}/completion/undo`).set(auth(admin.token)).send({ reason: '考勤录错' }).expect(200);
+    expect(undone.body).toEqual({ withdrawn: 2, certificatesRevoked: 2 });
+    const credits = (await t.request.get('/api/me/credits?year=2026').set(auth(people[0].token)).expect(200)).body;
+    expect(credits.earnedHours).toBe(0);
+    expect(credits.records.map((r: { hours: number }) => r.hours).sort()).toEqual([-hours, hours].sort());
+    expect((await t.request.get(`/api/certificates/${code}`).expect(200)).body).toMatchObject({ valid: false, revokedAt: expect.any(String) });
+    expect((await t.request.get(`/api/certificates/${code}/pdf`).set(auth(people[0].token)).expect(409)).body.error.code).toBe('CERTIFICATE_REVOKED');
+    const view = (await t.request.get(`/api/classes/${cls.id}`).expect(200)).body;
+    expect(view).toMatchObject({ completedAt: null, completionUndoableUntil: null });
+    const after = (await t.request.get('/api/stats/overview').set(auth(office.token)).expect(200)).body.training;
+    expect(after).toMatchObject({ completions: before.completions - 2, hoursAwarded: before.hoursAwarded - 2 * hours });
+    const audit = await t.request.get('/api/audit?action=class.completion.undo').set(auth(admin.token)).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ entityId: String(cls.id), actorId: admin.user.id });
+    // twice is refused: it is no longer completed
+    expect((await t.request.post(`/api/classes/${cls.id}/completion/undo`).set(auth(admin.token)).send({ reason: '再来一次' }).expect(409)).body.error.code).toBe('NOT_COMPLETED');
+
+    // completing again (one now absent) awards anew, once, and the certificate stands again with its code
+    await t.request.put(`/api/sessions/${sessions[0].id}/attendance/${people[1].practitionerId}`).set(auth(trainerToken)).send({ status: 'absent' }).expect(200);
+    const again = await t.afterLastSession(cls.id, () => t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200));
+    expect(again.body).toMatchObject({ completed: 1, failed: 1 });
+    expect((await t.request.get('/api/me/credits?year=2026').set(auth(people[0].token)).expect(200)).body.earnedHours).toBe(hours);
+    expect((await t.request.get('/api/me/credits?year=2026').set(auth(people[1].token)).expect(200)).body.earnedHours).toBe(0);
+    const reissued = again.body.certificates.find((c: { practitionerId: number }) => c.practitionerId === people[0].practitionerId);
+    expect(reissued.code).toBe(done.body.certificates.find((c: { practitionerId: number }) => c.practitionerId === people[0].practitionerId).code);
+    expect((await t.request.get(`/api/certificates/${reissued.code}`).expect(200)).body.valid).toBe(true);
+    expect(await recount(t.db)).toEqual([]);
+  });
+
+  it('refuses after the bound: corrections are then adjustments', async () => {
+    const { cls, sessions, trainerToken, people } = await t.classWithSessions(1, 1);
+    await t.request.put(`/api/sessions/${sessions[0].id}/attendance/${people[0].practitionerId}`).set(auth(trainerToken)).send({ status: 'present' }).expect(200);
+    await t.afterLastSession(cls.id, async () => {
+      await t.request.post(`/api/classes/${cls.id}/complete`).set(auth(trainerToken)).expect(200);
+      t.clock.advance(31 * 24 * 60 * 60 * 1000);
+      const admin = await t.userWithRole('admin');
+      const res = await t.request.post(`/api/classes/${cls.id}/completion/undo`).set(auth(admin.token)).send({ reason: '太晚了' }).expect(409);
+      expect(res.body.error.code).toBe('UNDO_WINDOW_PASSED');
+      expect((await t.request.get(`/api/classes/${cls.id}`).expect(200)).body.completionUndoableUntil).toBeNull();
+    });
   });
 });

@@ -22,6 +22,7 @@ import type {
   ClassPatch,
   ClassSession,
   CompletionReport,
+  CompletionUndone,
   CreditClaim,
   CreditClaimInput,
   CreditRule,
@@ -264,6 +265,11 @@ export function downloadRoster(classId: number): Promise<Downloaded> {
 /** Completes a class (trainer): the server decides who completed; again changes nothing. */
 export function completeClass(classId: number): Promise<CompletionReport> {
   return request<CompletionReport>(`/api/classes/${classId}/complete`, { method: 'POST' })
+}
+
+/** Undoes a completion done by mistake (admin, within the server's bound): hours and certificates withdrawn. */
+export function undoCompletion(classId: number, reason: string): Promise<CompletionUndone> {
+  return request<CompletionUndone>(`/api/classes/${classId}/completion/undo`, { method: 'POST', data: { reason } })
 }
 
 /* ---- Attendance ---- */

@@ -3205,6 +3205,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes/{id}/completion/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a completion done by mistake (admin, within 30 days): hours withdrawn by adjustment records, certificates withdrawn, the class scheduled again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CompletionUndoInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompletionUndone"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credit-rules/{year}": {
         parameters: {
             query?: never;
@@ -4323,6 +4437,15 @@ export interface paths {
                 };
                 /** @description NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5850,6 +5973,10 @@ export interface components {
             /** Format: date-time */
             lastSessionEndsAt: string | null;
             completable: boolean;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            completionUndoableUntil: string | null;
             myEnrollment?: components["schemas"]["MyEnrollment"];
         };
         MyEnrollment: {
@@ -6027,6 +6154,13 @@ export interface components {
                 outcome: "completed" | "failed";
             }[];
         };
+        CompletionUndone: {
+            withdrawn: number;
+            certificatesRevoked: number;
+        };
+        CompletionUndoInput: {
+            reason: string;
+        };
         CreditRule: {
             year: number;
             requiredHours: number;
@@ -6125,10 +6259,14 @@ export interface components {
             category: "professional" | "public";
             /** Format: date-time */
             issuedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
             verifyUrl: string;
         };
         CertificatePublic: {
             valid: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
             code: string;
             /** @example 张*三 */
             holderName: string;

@@ -95,6 +95,7 @@ export type SessionAttendance = S['SessionAttendance']
 /* ---- Completion, credits, certificates ---- */
 
 export type CompletionReport = S['CompletionReport']
+export type CompletionUndone = S['CompletionUndone']
 
 export type CreditSource = S['CreditRecord']['source']
 

@@ -13,6 +13,8 @@ export interface CertificateRow extends Model<InferAttributes<CertificateRow>, I
   hours: number;
   category: CourseCategory;
   issuedAt: Date;
+  /** Withdrawn with an undone completion; the code then verifies as not valid. */
+  revokedAt: CreationOptional<Date | null>;
 }
 
 export function defineCertificateModels(sequelize: Sequelize) {
@@ -29,6 +31,7 @@ export function defineCertificateModels(sequelize: Sequelize) {
       hours: { type: DataTypes.DOUBLE, allowNull: false },
       category: { type: DataTypes.STRING(16), allowNull: false },
       issuedAt: { type: DataTypes.DATE(3), allowNull: false },
+      revokedAt: { type: DataTypes.DATE(3), allowNull: true },
     },
     { tableName: 'certificates', underscored: true, timestamps: false },
   );

@@ -34,7 +34,8 @@ export function registerCertificateRoutes(routes: Routes, certificates: Certific
     params: certificateCodeParams,
     response: fileResponse,
     files: ['application/pdf'],
-    errors: [404],
+    // 409 CERTIFICATE_REVOKED: withdrawn with an undone completion
+    errors: [404, 409],
     handler: async ({ params, user, ctx }) => {
       const pdf = await certificates.pdf(params.code, user);
       ctx.type = 'application/pdf';

@@ -6,7 +6,9 @@ export const certificateCodeParams = z.object({ code: z.string().trim().toUpperC
 /** What anyone holding the code sees: enough to verify, never the full name or any ID data. */
 export const certificatePublicView = z
   .object({
+    /** False once withdrawn (an undone completion). */
     valid: z.boolean(),
+    revokedAt: z.date().nullable(),
     code: z.string(),
     holderName: z.string().openapi({ example: '张*三' }),
     courseTitle: z.string(),
@@ -26,6 +28,7 @@ export const certificateOwnView = z
     hours: z.number(),
     category: z.enum(COURSE_CATEGORIES.values),
     issuedAt: z.date(),
+    revokedAt: z.date().nullable(),
     verifyUrl: z.string(),
   })
   .openapi('CertificateOwn');

@@ -16,6 +16,9 @@ export interface ClassRow extends Model<InferAttributes<ClassRow>, InferCreation
   cancelDeadline: Date | null;
   requiresApproval: boolean;
   state: ClassState;
+  completedAt: CreationOptional<Date | null>;
+  /** Rises by one each time a completion is undone: a later completion's awards have keys of their own. */
+  completionRound: CreationOptional<number>;
   createdBy: number | null;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
@@ -47,6 +50,8 @@ export function defineClassModels(sequelize: Sequelize) {
       cancelDeadline: { type: DataTypes.DATE(3), allowNull: true },
       requiresApproval: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       state: { type: DataTypes.STRING(16), allowNull: false },
+      completedAt: { type: DataTypes.DATE(3), allowNull: true },
+      completionRound: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       createdBy: { type: DataTypes.INTEGER, allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),

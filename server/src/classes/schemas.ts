@@ -104,6 +104,9 @@ export const classView = z
     lastSessionEndsAt: z.date().nullable(),
     /** 结业 is possible now (scheduled, and the last session has ended). */
     completable: z.boolean(),
+    completedAt: z.date().nullable(),
+    /** Until when an admin may undo the completion (结业撤销); null when that is not possible. */
+    completionUndoableUntil: z.date().nullable(),
     myEnrollment: myEnrollmentView.nullable().optional(),
   })
   .openapi('Class');

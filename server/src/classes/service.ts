@@ -51,6 +51,16 @@ export function completionRefusal(state: ClassState, lastSessionEndsAt: Date | n
   return null;
 }
 
+/** An admin may undo a completion done by mistake for this long after it. */
+export const COMPLETION_UNDO_DAYS = 30;
+
+/** Until when a completion can be undone, or null when it cannot (not completed, or too long ago). */
+export function completionUndoableUntil(state: ClassState, completedAt: Date | null, now: Date): Date | null {
+  if (state !== 'completed' || completedAt === null) return null;
+  const until = new Date(completedAt.getTime() + COMPLETION_UNDO_DAYS * 24 * 60 * 60 * 1000);
+  return now.getTime() < until.getTime() ? until : null;
+}
+
 export function classStatus(row: Pick<ClassRow, 'state' | 'enrollOpensAt' | 'enrollClosesAt'>, now: Date): ClassStatus {
   if (row.state === 'cancelled' || row.state === 'completed') return row.state;
   return now >= row.enrollOpensAt && now < row.enrollClosesAt ? 'open' : 'closed';
@@ -96,6 +106,8 @@ export class ClassService {
       pendingCount: counts.pending,
       lastSessionEndsAt,
       completable: completionRefusal(row.state, lastSessionEndsAt, this.clock.now()) === null,
+      completedAt: row.completedAt,
+      completionUndoableUntil: completionUndoableUntil(row.state, row.completedAt, this.clock.now()),
     };
   }
 
@@ -253,8 +265,31 @@ export class ClassService {
 
   /** Completion closes the class for good: no more sign-ups, sessions or check-ins. */
   async markCompleted(actorId: number, id: number, transaction: Transaction): Promise<void> {
-    await this.models.Class.update({ state: 'completed' }, { where: { id, state: 'scheduled' }, transaction });
+    await this.models.Class.update({ state: 'completed', completedAt: this.clock.now() }, { where: { id, state: 'scheduled' }, transaction });
     await this.audit.record({ actorId, action: 'class.complete', entity: 'class', entityId: id, before: { state: 'scheduled' }, after: { state: 'completed' } }, transaction);
+  }
+
+  /** Which round of completion the class is in (0 until a completion is undone), inside the completion's transaction. */
+  async completionRound(classId: number, transaction: Transaction): Promise<number> {
+    const row = await this.models.Class.findByPk(classId, { attributes: ['completionRound'], transaction });
+    if (!row) throw new NotFoundError('开班不存在');
+    return row.completionRound;
+  }
+
+  /**
+   * The first step of undoing a completion, behind the class's row lock: refuses (409) a class that is
+   * not completed or was completed too long ago, and puts it back to scheduled in the next round.
+   * Returns the round whose awards are to be withdrawn.
+   */
+  async reopenCompleted(actorId: number, classId: number, reason: string, transaction: Transaction): Promise<number> {
+    const row = await this.models.Class.findByPk(classId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!row) throw new NotFoundError('开班不存在');
+    if (row.state !== 'completed') throw new ConflictError('该开班尚未结业', 'NOT_COMPLETED');
+    if (!completionUndoableUntil(row.state, row.completedAt, this.clock.now())) throw new ConflictError(`结业超过 ${COMPLETION_UNDO_DAYS} 天，不能撤销；如需更正请做学时调整`, 'UNDO_WINDOW_PASSED');
+    const round = row.completionRound;
+    await row.update({ state: 'scheduled', completedAt: null, completionRound: round + 1 }, { transaction });
+    await this.audit.record({ actorId, action: 'class.completion.undo', entity: 'class', entityId: classId, before: { state: 'completed', round }, after: { state: 'scheduled', round: round + 1, reason } }, transaction);
+    return round;
   }
 
   async sessionIds(classId: number, transaction?: Transaction): Promise<number[]> {

@@ -12,6 +12,9 @@ const completionView = z
   })
   .openapi('CompletionReport');
 
+const undoInput = z.object({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }).openapi('CompletionUndoInput');
+const undoView = z.object({ withdrawn: z.number().int(), certificatesRevoked: z.number().int() }).openapi('CompletionUndone');
+
 export function registerCompletionRoutes(routes: Routes, completion: CompletionService): void {
   routes.define({
     method: 'post',
@@ -23,5 +26,19 @@ export function registerCompletionRoutes(routes: Routes, completion: CompletionS
     response: completionView,
     errors: [404, 409],
     handler: ({ user, params }) => completion.complete(user.id, params.id),
+  });
+
+  routes.define({
+    method: 'post',
+    path: '/api/classes/:id/completion/undo',
+    summary: 'Undo a completion done by mistake (admin, within 30 days): hours withdrawn by adjustment records, certificates withdrawn, the class scheduled again',
+    tag: 'completion',
+    access: ['admin'],
+    params: classIdParams,
+    body: undoInput,
+    response: undoView,
+    // 409 NOT_COMPLETED, UNDO_WINDOW_PASSED
+    errors: [404, 409],
+    handler: ({ user, params, body }) => completion.undo(user.id, params.id, body.reason),
   });
 }

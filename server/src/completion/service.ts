@@ -29,6 +29,12 @@ export function completes(sessionIds: number[], statuses: Map<number, Attendance
   return { attended, counted, completed };
 }
 
+/**
+ * The key of a completion's awards: `class:<id>` for the first, `class:<id>:r<n>` after n undone
+ * completions — so a class completed again after an undo awards anew, once per person.
+ */
+export const classAwardKey = (classId: number, round: number) => (round === 0 ? `class:${classId}` : `class:${classId}:r${round}`);
+
 export interface CompletionReport {
   completed: number;
   failed: number;
@@ -68,6 +74,7 @@ export class CompletionService {
         ]);
         const course = courses.get(cls.courseId)!;
         const issuedAt = this.clock.now();
+        const sourceKey = classAwardKey(classId, await this.classes.completionRound(classId, transaction));
         const outcomes = new Map<number, 'completed' | 'failed'>();
         for (const practitionerId of enrolled) {
           const { completed } = completes(sessionIds, statuses.get(practitionerId));
@@ -84,7 +91,7 @@ export class CompletionService {
               hours: course.creditHours,
               category: course.category,
               source: 'class',
-              sourceKey: `class:${classId}`,
+              sourceKey,
               title: `${course.title}（${cls.title}）`,
               certificateCode: certificate.code,
               createdBy: actorId,
@@ -102,6 +109,30 @@ export class CompletionService {
         certificates: await this.certificates.ofClass(classId, transaction),
         outcomes,
       };
+    });
+  }
+
+  /**
+   * 撤销结业, by an admin within COMPLETION_UNDO_DAYS of a completion done by mistake: the class is
+   * scheduled again; every hour it awarded is withdrawn by a correcting line of the same source, negative
+   * (the ledger is never edited, and the year's class hours net out), its certificates are withdrawn (their codes verify as not valid), outcomes are cleared;
+   * audited. Completing the class again later awards anew.
+   */
+  async undo(actorId: number, classId: number, reason: string): Promise<{ withdrawn: number; certificatesRevoked: number }> {
+    return this.db.writeTransaction(async (transaction) => {
+      await this.classes.lockForSeats(classId, transaction);
+      const round = await this.classes.reopenCompleted(actorId, classId, reason, transaction);
+      const key = classAwardKey(classId, round);
+      const awards = await this.credits.awardsWithKey(key, transaction);
+      for (const a of awards) {
+        await this.credits.award(
+          { practitionerId: a.practitionerId, date: a.date, hours: -a.hours, category: a.category, source: 'class', sourceKey: `undo:${key}`, title: `撤销结业：${a.title}`, note: reason, createdBy: actorId },
+          transaction,
+        );
+      }
+      const certificatesRevoked = await this.certificates.revokeOfClass(classId, this.clock.now(), transaction);
+      await this.enrollment.clearOutcomes(classId, transaction);
+      return { withdrawn: awards.length, certificatesRevoked };
     });
   }
 }

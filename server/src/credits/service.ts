@@ -164,6 +164,11 @@ export class CreditService {
     return this.summary((await this.talent.requireOwnRecord(userId)).id, year);
   }
 
+  /** The ledger lines of one award (all its practitioners), inside the caller's transaction. */
+  async awardsWithKey(sourceKey: string, transaction: Transaction): Promise<CreditRecordRow[]> {
+    return this.models.CreditRecord.findAll({ where: { sourceKey }, order: [['id', 'ASC']], transaction });
+  }
+
   /** Every ledger line of a practitioner, all years, oldest first (the PIPL data export). */
   async ledgerOf(practitionerId: number) {
     const rows = await this.models.CreditRecord.findAll({ where: { practitionerId }, order: [['date', 'ASC'], ['id', 'ASC']] });

@@ -262,6 +262,11 @@ export class EnrollmentService {
     }
   }
 
+  /** An undone completion: nobody has completed or failed the class any more. */
+  async clearOutcomes(classId: number, transaction: Transaction): Promise<void> {
+    await this.models.Enrollment.update({ outcome: null }, { where: { classId }, transaction });
+  }
+
   async outcomes(classId: number, transaction?: Transaction): Promise<{ practitionerId: number; outcome: 'completed' | 'failed' }[]> {
     const rows = await this.models.Enrollment.findAll({ where: { classId, status: 'enrolled' }, attributes: ['practitionerId', 'outcome'], order: [['id', 'ASC']], transaction });
     return rows.filter((r) => r.outcome).map((r) => ({ practitionerId: r.practitionerId, outcome: r.outcome! }));

@@ -5,6 +5,7 @@ import * as m003 from './003-attendance-credits-certificates';
 import * as m004 from './004-stat-tallies';
 import * as m005 from './005-checkin-failures';
 import * as m006 from './006-account-lifecycle';
+import * as m007 from './007-completion-undo';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '004-stat-tallies', ...m004 },
   { name: '005-checkin-failures', ...m005 },
   { name: '006-account-lifecycle', ...m006 },
+  { name: '007-completion-undo', ...m007 },
 ];

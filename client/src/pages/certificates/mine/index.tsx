@@ -39,7 +39,7 @@ export default function MyCertificatesPage() {
       {state.data.map((c) => (
         <View key={c.code} className='card cert'>
           <CardHead title={c.courseTitle}>
-            <Text className={`tag tag--${c.category}`}>{courseCategoryLabel(c.category)}</Text>
+            <Text className={c.revokedAt ? 'tag tag--rejected' : `tag tag--${c.category}`}>{c.revokedAt ? t.revoked : courseCategoryLabel(c.category)}</Text>
           </CardHead>
           <Text className='cert__class'>{c.classTitle}</Text>
           <InfoRow label={t.hours} value={zh.credits.hours(c.hours)} />
@@ -49,12 +49,14 @@ export default function MyCertificatesPage() {
             <Button className='btn btn--plain cert__btn' onClick={() => goVerifyCertificate(c.code)}>
               {t.verify}
             </Button>
-            <Button
-              className={busyCode === c.code ? 'btn btn--primary cert__btn btn--busy' : 'btn btn--primary cert__btn'}
-              onClick={() => void download(c)}
-            >
-              {busyCode === c.code ? t.downloading : t.download}
-            </Button>
+            {c.revokedAt ? null : (
+              <Button
+                className={busyCode === c.code ? 'btn btn--primary cert__btn btn--busy' : 'btn btn--primary cert__btn'}
+                onClick={() => void download(c)}
+              >
+                {busyCode === c.code ? t.downloading : t.download}
+              </Button>
+            )}
           </View>
         </View>
       ))}

@@ -71,6 +71,7 @@ export default function VerifyCertificatePage() {
         <Text className='verify__code'>
           {t.code} {cert.code}
         </Text>
+        {cert.revokedAt ? <Text className='verify__code'>{t.revokedAt(formatFullDate(cert.revokedAt))}</Text> : null}
       </View>
       <View className='card'>
         <InfoRow className='verify__row' label={t.holder} value={cert.holderName} />

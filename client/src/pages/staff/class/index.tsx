@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, getClass, getClassSessions, updateClass } from '../../../api'
+import { completeClass, downloadRoster, getClass, getClassSessions, getMe, undoCompletion, updateClass } from '../../../api'
 import type { TrainingClass } from '../../../api'
 import { CardHead } from '../../../components/CardHead'
 import { InfoRow } from '../../../components/InfoRow'
 import { NoticeText } from '../../../components/NoticeText'
+import { TextField } from '../../../components/TextField'
 import type { Notice } from '../../../components/NoticeText'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
@@ -20,7 +21,7 @@ import { EditClass } from './EditClass'
 import { ClassEnrollments } from './Enrollments'
 import './index.css'
 
-type Busy = 'complete' | 'cancel' | 'roster'
+type Busy = 'complete' | 'cancel' | 'roster' | 'undo'
 
 export default function StaffClassPage() {
   const id = Number(useRouter().params?.id)
@@ -32,8 +33,8 @@ function StaffClass({ id }: { id: number }) {
   const t = zh.staff
   // refreshed quietly when shown again (back from a session's QR page and attendance)
   const { state, reload } = useSignedInData(async () => {
-    const [cls, sessions] = await Promise.all([getClass(id), getClassSessions(id)])
-    return { cls, sessions }
+    const [cls, sessions, me] = await Promise.all([getClass(id), getClassSessions(id), getMe()])
+    return { cls, sessions, isAdmin: me.user.role === 'admin' }
   }, [id])
   const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run, running } = useOneAction<Busy>()
@@ -61,6 +62,14 @@ function StaffClass({ id }: { id: number }) {
     // reload either way (a refusal may mean the class changed meanwhile), unless the session expired
     if (done) await reload(false)
   }
+
+  const [undoReason, setUndoReason] = useState('')
+  const undo = (cls: TrainingClass) =>
+    confirmed({ title: t.undoTitle, content: t.undoContent(cls.title), confirmText: t.undoConfirm }, 'undo', async () => {
+      const result = await undoCompletion(cls.id, undoReason.trim())
+      setUndoReason('')
+      return t.undone(result.withdrawn, result.certificatesRevoked)
+    })
 
   const complete = (cls: TrainingClass) =>
     confirmed({ title: t.completeTitle, content: t.completeContent(cls.title), confirmText: t.completeConfirm }, 'complete', async () => {
@@ -117,6 +126,14 @@ function StaffClass({ id }: { id: number }) {
             </Button>
           ) : null}
         </View>
+        {state.data.isAdmin && cls.completionUndoableUntil ? (
+          <View className='sc__undo'>
+            <TextField label={t.undoReason} placeholder={t.undoPlaceholder} hint={t.undoHint(formatDateTime(cls.completionUndoableUntil))} value={undoReason} onInput={setUndoReason} maxlength={200} />
+            <Button className={busy === 'undo' ? 'btn btn--plain sc__btn btn--busy' : 'btn btn--plain sc__btn'} onClick={() => void undo(cls)}>
+              {t.undo}
+            </Button>
+          </View>
+        ) : null}
         {!cls.completable && (cls.status === 'open' || cls.status === 'closed') ? (
           <Text className='sc__hint'>{cls.lastSessionEndsAt ? t.completeAfter(formatDateTime(cls.lastSessionEndsAt)) : t.completeNeedsSessions}</Text>
         ) : null}
