@@ -177,6 +177,20 @@ describe('注销账号', () => {
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/auth/login/index' })
   })
 
+  it('asks WeChat, not a password, for an account made by WeChat login without one', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    const remove = jest.fn(() => ({ statusCode: 204, data: '', header: {}, errMsg: 'request:ok' }))
+    request.mockImplementation(routes({ 'GET /api/me': ok({ user: { ...user, phone: null, wechatBound: true }, practitioner: null }), 'POST /api/me/account-deletion': remove }))
+    render(<AccountDeletionPage />)
+    expect(await screen.findByText(/将由微信确认是你本人/)).toBeTruthy()
+    expect(screen.queryByPlaceholderText('请输入登录密码以确认身份')).toBeNull()
+    await act(async () => {
+      fireEvent.click(screen.getAllByText('注销账号').find((el) => el.tagName === 'BUTTON')!)
+    })
+    expect(remove).toHaveBeenCalledWith({ wechatCode: expect.any(String) })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/auth/login/index' })
+  })
+
   it('shows a wrong password at the field and keeps the session', async () => {
     Taro.setStorageSync(TOKEN_KEY, 'tok')
     request.mockImplementation(routes({ 'POST /api/me/account-deletion': fail(400, 'VALIDATION_FAILED', '密码不正确', [{ path: 'password', message: '密码不正确' }]) }))

@@ -195,6 +195,20 @@ describe('accounts: WeChat login and binding a phone', () => {
     await wechat.stop();
   });
 
+  it('lets an account made by WeChat, without a password, delete itself with a fresh wx.login code of its own', async () => {
+    const { body } = await t.request.post('/api/auth/wechat').send({ code: 'good-dora' }).expect(200);
+    await t.request.post('/api/auth/wechat').send({ code: 'good-eve' }).expect(200);
+    const del = (payload: object) => t.request.post('/api/me/account-deletion').set(auth(body.token)).send(payload);
+    expect((await del({}).expect(400)).body.error.details[0].path).toBe('password');
+    expect((await del({ password: 'anything' }).expect(400)).body.error.details[0].path).toBe('wechatCode');
+    expect((await del({ wechatCode: 'good-eve' }).expect(400)).body.error.message).toBe('微信身份与当前账号不符');
+    expect((await del({ wechatCode: 'expired' }).expect(400)).body.error.details[0].path).toBe('wechatCode');
+    await del({ wechatCode: 'good-dora' }).expect(204);
+    await t.request.get('/api/me').set(auth(body.token)).expect(401);
+    // the openid is erased with the account: the same WeChat user starts afresh
+    expect((await t.request.post('/api/auth/wechat').send({ code: 'good-dora' }).expect(200)).body.isNew).toBe(true);
+  });
+
   it('exchanges the code with the app credentials and creates the account once', async () => {
     const first = await t.request.post('/api/auth/wechat').send({ code: 'good-alice' }).expect(200);
     expect(first.body.isNew).toBe(true);

@@ -5317,7 +5317,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Delete the account (password again): personal fields erased, the record stops counting; hours and audit stay, detached */
+        /** Delete the account (the password again, or a fresh wx.login code for a WeChat account without one): personal fields erased, the record stops counting; hours and audit stay, detached */
         post: {
             parameters: {
                 query?: never;
@@ -6358,7 +6358,8 @@ export interface components {
             certificates: components["schemas"]["CertificateOwn"][];
         };
         AccountDeletionInput: {
-            password: string;
+            password?: string;
+            wechatCode?: string;
         };
         StatsOverview: {
             target: {

@@ -129,6 +129,7 @@ export const zh = {
     ],
     deleteKeptTitle: '将匿名保留',
     deleteKept: ['已获得的学时、考勤记录和操作审计记录将保留，用于历年统计，但不再与您本人关联'],
+    deleteByWechat: '你的账号通过微信登录、没有设置密码：点击下方按钮后，将由微信确认是你本人。',
     deletePassword: '登录密码',
     deletePasswordPlaceholder: '请输入登录密码以确认身份',
     fillPassword: '请输入登录密码',

@@ -24,7 +24,11 @@ export const resetRequestInput = z.object({ phone: phoneInput }).openapi('Passwo
 export const resetConfirmInput = z
   .object({ phone: phoneInput, code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字'), newPassword: passwordInput })
   .openapi('PasswordResetConfirm');
-export const deletionInput = z.object({ password: z.string().min(1, '请输入密码').max(128) }).openapi('AccountDeletionInput');
+/** The password again; an account made by WeChat login without one sends a fresh wx.login code instead. */
+export const deletionInput = z
+  .object({ password: z.string().min(1, '请输入密码').max(128).optional(), wechatCode: z.string().trim().min(1).max(128).optional() })
+  .refine((d) => d.password !== undefined || d.wechatCode !== undefined, { message: '请输入密码', path: ['password'] })
+  .openapi('AccountDeletionInput');
 
 export const userListQuery = z
   .object({

@@ -174,7 +174,24 @@ export class AccountService {
     return this.session(user);
   }
 
-  /** For a step that needs the password again (deleting the account). */
+  /**
+   * For a step that needs the holder again (deleting the account): the password, or — for an account
+   * made by WeChat login that never set one — a fresh wx.login code whose openid is the account's.
+   */
+  async reauthenticate(userId: number, proof: { password?: string; wechatCode?: string }): Promise<void> {
+    const user = await this.models.User.findByPk(userId);
+    if (!user) throw new UnauthenticatedError();
+    if (user.passwordHash || !user.wechatOpenId) return this.checkOwnPassword(userId, proof.password ?? '');
+    if (!proof.wechatCode) throw new ValidationError([{ path: 'wechatCode', message: '请在小程序中重新确认微信身份' }]);
+    // a refused code is this step failing, not the session: 400, not 401
+    const { openid } = await this.wechat.exchangeCode(proof.wechatCode).catch((err: unknown) => {
+      if (err instanceof UnauthenticatedError) throw new ValidationError([{ path: 'wechatCode', message: '微信身份校验失败，请重试' }], '微信身份校验失败，请重试');
+      throw err;
+    });
+    if (openid !== user.wechatOpenId) throw new ValidationError([{ path: 'wechatCode', message: '微信身份与当前账号不符' }], '微信身份与当前账号不符');
+  }
+
+  /** For a step that needs the password again. */
   async checkOwnPassword(userId: number, password: string): Promise<void> {
     const user = await this.models.User.findByPk(userId);
     if (!user) throw new UnauthenticatedError();

@@ -29,7 +29,7 @@ export function registerPeopleRoutes(routes: Routes, people: PeopleService): voi
   routes.define({
     method: 'post',
     path: '/api/me/account-deletion',
-    summary: 'Delete the account (password again): personal fields erased, the record stops counting; hours and audit stay, detached',
+    summary: 'Delete the account (the password again, or a fresh wx.login code for a WeChat account without one): personal fields erased, the record stops counting; hours and audit stay, detached',
     tag: 'accounts',
     access: 'user',
     body: deletionInput,
@@ -37,7 +37,7 @@ export function registerPeopleRoutes(routes: Routes, people: PeopleService): voi
     response: noContent,
     errors: [403, 429],
     handler: async ({ user, body }) => {
-      await people.deleteAccount(user.id, user.role, body.password);
+      await people.deleteAccount(user.id, user.role, body);
       return undefined;
     },
   });

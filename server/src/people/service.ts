@@ -56,10 +56,10 @@ export class PeopleService {
    * their evidence; credit records, attendance and audit entries stay, detached, so past figures hold.
    * Staff accounts are an admin's to disable.
    */
-  async deleteAccount(userId: number, role: string, password: string): Promise<void> {
+  async deleteAccount(userId: number, role: string, proof: { password?: string; wechatCode?: string }): Promise<void> {
     const { db, accounts, talent, enrollment, credits, certificates } = this.deps;
     if (role !== 'practitioner') throw new ForbiddenError('工作人员账号请由管理员停用', 'STAFF_ACCOUNT');
-    await accounts.checkOwnPassword(userId, password);
+    await accounts.reauthenticate(userId, proof);
     const record = await talent.getOwnRecord(userId);
     if (record) await enrollment.withdrawAll(record.id);
     const files = await db.writeTransaction(async (transaction) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { deleteMyAccount, downloadMyData, isApiError, isSignedIn } from '../../../api'
+import { deleteMyAccount, downloadMyData, getMe, isApiError, isSignedIn } from '../../../api'
 import { NoticeText } from '../../../components/NoticeText'
 import type { Notice } from '../../../components/NoticeText'
 import { TextField } from '../../../components/TextField'
@@ -24,8 +24,17 @@ export default function AccountDeletionPage() {
   const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run, running } = useOneAction<'delete' | 'export'>()
 
+  // an account made by WeChat login that never bound a phone has no password: WeChat confirms it is you
+  const [wechatOnly, setWechatOnly] = useState(false)
   useEffect(() => {
-    if (!isSignedIn()) goLogin()
+    if (!isSignedIn()) {
+      goLogin()
+      return
+    }
+    getMe().then(
+      (me) => setWechatOnly(me.user.phone === null && me.user.wechatBound),
+      () => undefined,
+    )
   }, [])
 
   const exportData = () =>
@@ -34,7 +43,7 @@ export default function AccountDeletionPage() {
   const remove = async () => {
     if (running.current) return
     setNotice(null)
-    if (!password) {
+    if (!wechatOnly && !password) {
       setError(undefined)
       setNotice({ ok: false, text: t.fillPassword })
       return
@@ -45,7 +54,7 @@ export default function AccountDeletionPage() {
       setError(undefined)
       try {
         // the token is forgotten with the account
-        await deleteMyAccount({ password })
+        await deleteMyAccount(wechatOnly ? { wechatCode: (await Taro.login()).code } : { password })
         Taro.showToast({ title: t.deleted, icon: 'none' })
         goLogin()
       } catch (e) {
@@ -78,6 +87,11 @@ export default function AccountDeletionPage() {
         </Button>
       </View>
       <NoticeText notice={notice} />
+      {wechatOnly ? (
+        <View className='card'>
+          <Text className='account-delete__item'>{t.deleteByWechat}</Text>
+        </View>
+      ) : (
       <View className='card'>
         <TextField
           label={t.deletePassword}
@@ -92,6 +106,7 @@ export default function AccountDeletionPage() {
           }}
         />
       </View>
+      )}
       <Button className={busy === 'delete' ? 'btn account-delete__submit btn--busy' : 'btn account-delete__submit'} onClick={() => void remove()}>
         {busy === 'delete' ? zh.common.submitting : t.deleteSubmit}
       </Button>
