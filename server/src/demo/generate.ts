@@ -70,6 +70,8 @@ export interface DemoOptions {
   pastClasses?: number;
   upcomingClasses?: number;
   seed?: number;
+  /** The moment the data set is generated at (default: now); tests pin it to a time of day. */
+  now?: Date;
   log?: (msg: string) => void;
 }
 
@@ -101,7 +103,7 @@ async function bulk(db: Database, model: string, rows: object[], batch = 1000) {
 export async function generateDemo(db: Database, config: Config, options: DemoOptions): Promise<{ staff: { role: string; phone: string }[] }> {
   const log = options.log ?? (() => {});
   const r = rng(options.seed ?? 20201231);
-  const now = new Date();
+  const now = options.now ?? new Date();
   const clock = new ManualClock(now);
   const services = createServices({ config, db, clock, logger: createLogger('silent') });
   const catalog = await services.catalog.syncFolder(config.coursesDir);
@@ -237,10 +239,12 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       requiresApproval: !past && c > classCount && (c - classCount) % 3 === 1,
     });
     const sessionIds: number[] = [];
+    let lastSessionEnd = start;
     for (let d = 0; d < days; d++) {
       const at = new Date(Date.UTC(Number(shanghaiDate(start).slice(0, 4)), Number(shanghaiDate(start).slice(5, 7)) - 1, Number(shanghaiDate(start).slice(8, 10)) + d, 1, 0));
       const s = await services.classes.addSession(trainerId, cls.id, { startsAt: at, endsAt: new Date(at.getTime() + 7 * 3600_000), topic: course.outline[d % course.outline.length].title.slice(0, 100) });
       sessionIds.push(s.id);
+      lastSessionEnd = new Date(at.getTime() + 7 * 3600_000);
     }
     // Sign-ups: up to capacity for past classes; upcoming ones partly full, one over-full with a waitlist.
     const wanted = past ? capacity - r.int(0, 8) : c === classCount ? capacity + 6 : r.int(5, capacity - 5);
@@ -259,7 +263,9 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       }
     }
     await bulk(db, 'Attendance', marks);
-    clock.set(new Date(end.getTime() + 10 * 3600_000));
+    // Completed two hours after the last session ends (sessions are placed by Shanghai date, so
+    // `end`, which keeps the generator's time of day, can fall before them).
+    clock.set(new Date(lastSessionEnd.getTime() + 2 * 3600_000));
     await services.completion.complete(trainerId, cls.id);
   }
 
