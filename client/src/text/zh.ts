@@ -7,13 +7,8 @@ import { LABELS } from '../api/vocabulary'
  */
 const label = LABELS
 
-/** The account roles (the server's vocabulary has none): short names, as lists and tags show them. */
-const roleNames: Record<string, string> = {
-  practitioner: '学员',
-  trainer: '培训基地',
-  office: '人才工作',
-  admin: '系统管理员',
-}
+/** The account roles: short names, as lists and tags show them (the server's vocabulary). */
+const roleNames: Record<string, string> = label.roles
 
 export const zh = {
   appTitle: '知识产权人才培训平台',

@@ -16,6 +16,8 @@ export interface UserRow extends Model<InferAttributes<UserRow>, InferCreationAt
   mustChangePassword: CreationOptional<boolean>;
   /** When the holder deleted the account (personal fields erased); such an account never comes back. */
   erasedAt: CreationOptional<Date | null>;
+  /** The district of a `district` account (a 6-digit code); null for every other role. */
+  districtCode: CreationOptional<string | null>;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
 }
@@ -57,6 +59,7 @@ export function defineAccountModels(sequelize: Sequelize) {
       status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'active' },
       mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       erasedAt: { type: DataTypes.DATE(3), allowNull: true },
+      districtCode: { type: DataTypes.STRING(6), allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

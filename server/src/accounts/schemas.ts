@@ -1,7 +1,9 @@
 import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { ROLES } from '../platform/http/auth';
+import { DISTRICT_CODES } from '../reference/districts';
 import { ACCOUNT_STATUSES } from '../reference/vocabulary';
+import { staffDistrictProblem } from './district';
 
 export const phoneInput = z
   .string()
@@ -15,8 +17,13 @@ export const registerInput = z.object({ phone: phoneInput, password: passwordInp
 export const loginInput = z.object({ phone: phoneInput, password: z.string().min(1, '请输入密码').max(128) }).openapi('LoginInput');
 export const wechatLoginInput = z.object({ code: z.string().trim().min(1, '缺少微信登录 code').max(128) }).openapi('WechatLoginInput');
 export const bindPhoneInput = z.object({ phone: phoneInput, password: passwordInput }).openapi('BindPhoneInput');
+const districtCodeInput = z.enum(DISTRICT_CODES, { message: '请选择重庆市的区县' });
 export const createUserInput = z
-  .object({ phone: phoneInput, password: passwordInput, name: nameInput, role: z.enum(ROLES) })
+  .object({ phone: phoneInput, password: passwordInput, name: nameInput, role: z.enum(ROLES), districtCode: districtCodeInput.optional() })
+  .superRefine((u, ctx) => {
+    const problem = staffDistrictProblem(u.role, u.districtCode ?? null);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['districtCode'], message: problem });
+  })
   .openapi('CreateUserInput');
 
 export const changePasswordInput = z.object({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: passwordInput }).openapi('ChangePasswordInput');
@@ -41,8 +48,8 @@ export const userListQuery = z
   .openapi('UserListQuery');
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
 export const patchUserInput = z
-  .object({ role: z.enum(ROLES).optional(), status: z.enum(ACCOUNT_STATUSES.values).optional() })
-  .refine((p) => p.role !== undefined || p.status !== undefined, { message: '请至少修改一项（角色或状态）' })
+  .object({ role: z.enum(ROLES).optional(), status: z.enum(ACCOUNT_STATUSES.values).optional(), districtCode: districtCodeInput.nullable().optional() })
+  .refine((p) => p.role !== undefined || p.status !== undefined || p.districtCode !== undefined, { message: '请至少修改一项（角色、状态或所属区县）' })
   .openapi('PatchUserInput');
 
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
@@ -64,6 +71,8 @@ export const userSelfView = z
     wechatBound: z.boolean(),
     /** An admin's temporary password is in use: change it before anything else. */
     mustChangePassword: z.boolean(),
+    /** The district a `district` account works for; null for every other role. */
+    districtCode: z.string().nullable(),
   })
   .openapi('UserSelf');
 export type UserSelfView = z.infer<typeof userSelfView>;
@@ -83,6 +92,7 @@ export const userAdminView = z
     mustChangePassword: z.boolean(),
     wechatBound: z.boolean(),
     erased: z.boolean(),
+    districtCode: z.string().nullable(),
     createdAt: z.date(),
   })
   .openapi('UserAdmin');

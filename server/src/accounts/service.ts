@@ -28,7 +28,7 @@ export interface Session {
 export { maskPhone };
 
 export function toUserSelfView(user: UserRow): UserSelfView {
-  return { id: user.id, phone: user.phone, name: user.name, role: user.role, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword };
+  return { id: user.id, phone: user.phone, name: user.name, role: user.role, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword, districtCode: user.districtCode ?? null };
 }
 
 /**
@@ -147,7 +147,7 @@ export class AccountService {
   async findAuthUser(claims: TokenClaims): Promise<AuthUser | null> {
     const user = await this.models.User.findByPk(claims.id);
     if (!user || !tokenAccepted(user, claims)) return null;
-    return { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword };
+    return { id: user.id, role: user.role, name: user.name, phone: user.phone, wechatBound: user.wechatOpenId !== null, mustChangePassword: user.mustChangePassword, districtCode: user.districtCode ?? null };
   }
 
   /**
@@ -243,11 +243,11 @@ export class AccountService {
     try {
       return await this.db.writeTransaction(async (transaction) => {
         const user = await this.models.User.create(
-          { phone: input.phone, passwordHash, name: input.name, role: input.role, wechatOpenId: null },
+          { phone: input.phone, passwordHash, name: input.name, role: input.role, wechatOpenId: null, districtCode: input.districtCode ?? null },
           { transaction },
         );
         await this.audit.record(
-          { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: { name: user.name, role: user.role } },
+          { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: { name: user.name, role: user.role, districtCode: user.districtCode } },
           transaction,
         );
         return toUserSelfView(user);

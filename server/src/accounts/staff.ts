@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { Op, type WhereOptions } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { Database } from '../platform/db';
-import { ConflictError, NotFoundError } from '../platform/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
+import { districtAfterChange, staffDistrictProblem } from './district';
 import type { Page } from '../platform/http/pagination';
 import { containsPattern } from '../platform/search';
 import type { AccountModels, UserRow } from './models';
@@ -28,6 +29,7 @@ function toUserAdminView(user: UserRow): UserAdminView {
     mustChangePassword: user.mustChangePassword,
     wechatBound: user.wechatOpenId !== null,
     erased: user.erasedAt !== null,
+    districtCode: user.districtCode ?? null,
     createdAt: user.createdAt,
   };
 }
@@ -69,12 +71,15 @@ export class AccountAdminService {
         const admins = await this.models.User.count({ where: { role: 'admin', status: 'active' }, transaction });
         if (admins <= 1) throw new ConflictError('至少需要保留一个可用的管理员账号', 'LAST_ADMIN');
       }
-      const before = { role: user.role, status: user.status };
+      const districtCode = districtAfterChange({ role: user.role, districtCode: user.districtCode ?? null }, patch);
+      const problem = staffDistrictProblem(patch.role ?? user.role, districtCode);
+      if (problem) throw new ValidationError([{ path: 'districtCode', message: problem }]);
+      const before = { role: user.role, status: user.status, districtCode: user.districtCode ?? null };
       const disabling = patch.status === 'disabled' && user.status !== 'disabled';
       // Disabling ends every token; enabling later does not bring the old ones back.
-      await user.update({ ...patch, ...(disabling ? { tokenVersion: user.tokenVersion + 1 } : {}) }, { transaction });
-      const after = { role: user.role, status: user.status };
-      if (before.role !== after.role || before.status !== after.status) {
+      await user.update({ ...patch, districtCode, ...(disabling ? { tokenVersion: user.tokenVersion + 1 } : {}) }, { transaction });
+      const after = { role: user.role, status: user.status, districtCode: user.districtCode ?? null };
+      if (before.role !== after.role || before.status !== after.status || before.districtCode !== after.districtCode) {
         await this.audit.record({ actorId, action: before.status !== after.status ? `user.${after.status === 'disabled' ? 'disable' : 'enable'}` : 'user.role', entity: 'user', entityId: id, before, after }, transaction);
       }
       return toUserAdminView(user);

@@ -6,6 +6,7 @@ import * as m004 from './004-stat-tallies';
 import * as m005 from './005-checkin-failures';
 import * as m006 from './006-account-lifecycle';
 import * as m007 from './007-completion-undo';
+import * as m008 from './008-district-offices-history';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { name: '005-checkin-failures', ...m005 },
   { name: '006-account-lifecycle', ...m006 },
   { name: '007-completion-undo', ...m007 },
+  { name: '008-district-offices-history', ...m008 },
 ];

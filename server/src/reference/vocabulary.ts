@@ -49,6 +49,55 @@ export const TITLE_LEVELS = vocabulary([
   ['senior', '正高级'],
 ] as const);
 
+/** 学历: the highest degree held. */
+export const EDUCATIONS = vocabulary([
+  ['secondary', '中专及以下'],
+  ['associate', '大专'],
+  ['bachelor', '本科'],
+  ['master', '硕士'],
+  ['doctorate', '博士'],
+] as const);
+
+/** 职称系列: the series a title belongs to (知识产权师 since 人社部发〔2019〕53号). */
+export const TITLE_SERIES = vocabulary([
+  ['ip', '知识产权'],
+  ['engineering', '工程'],
+  ['economics', '经济'],
+  ['law', '法律'],
+  ['other', '其他'],
+] as const);
+
+/** The 知识产权师 series' own names for the four levels. */
+const IP_SERIES_TITLES: Partial<Record<string, string>> = { junior: '助理知识产权师', intermediate: '知识产权师', associate_senior: '高级知识产权师', senior: '正高级知识产权师' };
+
+/** What a title is called: 高级知识产权师 in the IP series, 工程·副高级 in another, null without one. */
+export function titleName(series: string | null, level: string): string | null {
+  if (level === 'none') return null;
+  if (series === 'ip') return IP_SERIES_TITLES[level] ?? null;
+  const levelLabel = (TITLE_LEVELS.labels as Record<string, string>)[level] ?? level;
+  return series ? `${(TITLE_SERIES.labels as Record<string, string>)[series] ?? series}·${levelLabel}` : levelLabel;
+}
+
+/** 知识产权服务机构的服务类型 (the strategy's service sectors). */
+export const SERVICE_TYPES = vocabulary([
+  ['agency', '代理'],
+  ['legal', '法律'],
+  ['information', '信息'],
+  ['commercialization', '商用化'],
+  ['consulting', '咨询'],
+  ['training', '培训'],
+  ['evaluation', '评估'],
+] as const);
+
+/** 账号角色: short names, as lists and tags show them (the values are platform/http/auth.ts ROLES). */
+export const ROLE_LABELS = vocabulary([
+  ['practitioner', '学员'],
+  ['trainer', '培训基地'],
+  ['office', '市级人才工作'],
+  ['district', '区县人才工作'],
+  ['admin', '系统管理员'],
+] as const);
+
 export const TIERS = vocabulary([
   ['none', '无'],
   ['leading', '国家知识产权领军人才'],
@@ -136,6 +185,10 @@ export const VOCABULARIES = {
   ipFields: IP_FIELDS,
   titleLevels: TITLE_LEVELS,
   tiers: TIERS,
+  educations: EDUCATIONS,
+  titleSeries: TITLE_SERIES,
+  serviceTypes: SERVICE_TYPES,
+  roles: ROLE_LABELS,
   genders: GENDERS,
   recordStatuses: RECORD_STATUSES,
   recordSources: RECORD_SOURCES,
@@ -154,6 +207,9 @@ export type Category = (typeof CATEGORIES.values)[number];
 export type IpField = (typeof IP_FIELDS.values)[number];
 export type TitleLevel = (typeof TITLE_LEVELS.values)[number];
 export type Tier = (typeof TIERS.values)[number];
+export type Education = (typeof EDUCATIONS.values)[number];
+export type TitleSeries = (typeof TITLE_SERIES.values)[number];
+export type ServiceType = (typeof SERVICE_TYPES.values)[number];
 export type Gender = (typeof GENDERS.values)[number];
 export type RecordStatus = (typeof RECORD_STATUSES.values)[number];
 export type CourseCategory = (typeof COURSE_CATEGORIES.values)[number];

@@ -2,7 +2,10 @@ import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 
-export const ROLES = ['practitioner', 'trainer', 'office', 'admin'] as const;
+import { ROLE_LABELS } from '../../reference/vocabulary';
+
+/** practitioner, trainer, office, `district` (a district office's staff: the office's work limited to one district), admin. */
+export const ROLES = ROLE_LABELS.values;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as the HTTP layer knows them: loaded fresh from the database on every request,
@@ -15,6 +18,19 @@ export interface AuthUser {
   wechatBound: boolean;
   /** A temporary password is in use: only changing it (and reading one's own account) is allowed. */
   mustChangePassword: boolean;
+  /** The district a `district` account works for (its 6-digit code); null for every other role. */
+  districtCode: string | null;
+}
+
+/**
+ * The district a caller's office work is limited to: their own for district staff, none (the whole
+ * city) for the office and admins. Services take it as a plain value and filter by it.
+ */
+export function districtScope(user: AuthUser): string | null {
+  if (user.role !== 'district') return null;
+  // An account can only become district staff with a district (staffDistrictProblem); never widen by accident.
+  if (!user.districtCode) throw new ForbiddenError('该区县账号未设置所属区县');
+  return user.districtCode;
 }
 
 /** `public`: anyone; `optional`: anyone, user known if signed in; `user`: any signed-in account;
