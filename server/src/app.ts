@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): App {
   registerAuditRoutes(routes, services.audit, (ids) => services.accounts.namesOf(ids));
   registerCatalogRoutes(routes, services.catalog);
   registerCourseDetailRoute(routes, services.catalog, services.classes, services.describeClasses);
-  registerClassRoutes(routes, services.classes, (actorId, classId, patch) => services.enrollment.changeClass(actorId, classId, patch), services.describeClasses);
+  registerClassRoutes(routes, services.classes, (actorId, classId, patch) => services.enrollment.changeClass(actorId, classId, patch), services.describeClasses, services.attendance);
   registerEnrollmentRoutes(routes, services.enrollment, services.classes, services.enrollmentViews);
   registerAttendanceRoutes(routes, services.attendance);
   registerCompletionRoutes(routes, services.completion);

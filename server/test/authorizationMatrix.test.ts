@@ -61,6 +61,9 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/classes/{id}': TRAINER,
   'POST /api/classes/{id}/sessions': TRAINER,
   'GET /api/classes/{id}/sessions': PUBLIC,
+  // the world's session belongs to a completed class: trainer and admin pass the door and get 409
+  'PATCH /api/sessions/{id}': TRAINER,
+  'DELETE /api/sessions/{id}': TRAINER,
   // enrollment
   'POST /api/classes/{id}/enrollments': PRACTITIONER,
   'DELETE /api/classes/{id}/enrollments/me': PRACTITIONER,

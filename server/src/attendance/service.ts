@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { AuditService } from '../audit/service';
-import type { ClassService, SessionFacts } from '../classes/service';
+import type { ClassService, SessionAttendance, SessionFacts } from '../classes/service';
 import type { EnrollmentService } from '../enrollment/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
@@ -44,7 +44,7 @@ export interface AttendanceEntry {
   markedByTrainer: boolean;
 }
 
-export class AttendanceService {
+export class AttendanceService implements SessionAttendance {
   constructor(
     private readonly db: Database,
     private readonly models: AttendanceModels,
@@ -142,10 +142,13 @@ export class AttendanceService {
       throw new ForbiddenError('你没有报名该开班（或仍在候补），不能签到', 'NOT_ENROLLED');
     }
     const now = this.clock.now();
-    const status: ScanStatus = now.getTime() > session.startsAt.getTime() + LATE_AFTER_MS ? 'late' : 'present';
     const where = { sessionId: session.id, practitionerId: record.id };
     try {
       return await this.db.writeTransaction(async (transaction) => {
+        // held shared while written: a trainer changing or deleting the session waits, or goes first
+        const held = await this.classes.holdSession(session.id, transaction);
+        if (!held || held.classState !== 'scheduled') throw new CheckinTokenInvalidError();
+        const status: ScanStatus = now.getTime() > held.startsAt.getTime() + LATE_AFTER_MS ? 'late' : 'present';
         const existing = await this.models.Attendance.findOne({ where, transaction });
         if (existing && (existing.status === 'present' || existing.status === 'late')) {
           return { result: toCheckin(existing), created: false };
@@ -172,6 +175,10 @@ export class AttendanceService {
     if (!(await this.enrollment.isEnrolled(practitionerId, session.classId))) throw new NotFoundError('该学员没有报名此开班');
     const where = { sessionId, practitionerId };
     await this.db.writeTransaction(async (transaction) => {
+      // held shared while written, like a check-in (see ClassService.holdSession)
+      const held = await this.classes.holdSession(sessionId, transaction);
+      if (!held) throw new NotFoundError('课次不存在');
+      if (held.classState !== 'scheduled') throw new ConflictError('开班已取消或已结业，不能再签到', 'CLASS_NOT_ACTIVE');
       const existing = await this.models.Attendance.findOne({ where, transaction, lock: transaction.LOCK.UPDATE });
       const before = existing ? { status: existing.status } : null;
       if (existing) await existing.update({ status, markedBy: actorId }, { transaction });
@@ -203,6 +210,27 @@ export class AttendanceService {
       };
     });
     return { session, items };
+  }
+
+  /**
+   * For a change to a session (SessionAttendance): its recorded statuses, read with a lock (FOR UPDATE
+   * on MariaDB reads the newest committed rows, not the transaction's snapshot).
+   */
+  async statusesOfSession(sessionId: number, transaction: Transaction): Promise<AttendanceStatus[]> {
+    const rows = await this.models.Attendance.findAll({ where: { sessionId }, attributes: ['id', 'status'], transaction, lock: transaction.LOCK.UPDATE });
+    return rows.map((r) => r.status);
+  }
+
+  /**
+   * Before a session is deleted (SessionAttendance), under its lock once nobody has checked in: its
+   * absent/excused marks and typed codes go. Present and late rows are never removed here.
+   */
+  async releaseSession(sessionId: number, transaction: Transaction): Promise<{ practitionerId: number; status: AttendanceStatus }[]> {
+    const where = { sessionId, status: ['absent', 'excused'] as AttendanceStatus[] };
+    const rows = await this.models.Attendance.findAll({ where, attributes: ['id', 'practitionerId', 'status'], order: [['id', 'ASC']], transaction });
+    await this.models.Attendance.destroy({ where, transaction });
+    await this.models.CheckinCode.destroy({ where: { sessionId }, transaction });
+    return rows.map((r) => ({ practitionerId: r.practitionerId, status: r.status }));
   }
 
   /** Every attendance entry of one practitioner (the PIPL data export). */

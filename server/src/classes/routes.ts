@@ -1,6 +1,6 @@
-import type { Routes } from '../platform/http/route';
-import { classIdParams, classPage, classView, createClassInput, classListQuery, sessionInput, sessionList, sessionView, updateClassInput, type UpdateClassInput } from './schemas';
-import type { ClassService } from './service';
+import { noContent, type Routes } from '../platform/http/route';
+import { classIdParams, classPage, classView, createClassInput, classListQuery, sessionIdParams, sessionInput, sessionList, sessionView, updateClassInput, updateSessionInput, type UpdateClassInput } from './schemas';
+import type { ClassService, SessionAttendance } from './service';
 import type { ClassViewer } from './views';
 
 /**
@@ -9,7 +9,7 @@ import type { ClassViewer } from './views';
  */
 export type ClassChanger = (actorId: number, classId: number, patch: UpdateClassInput) => Promise<void>;
 
-export function registerClassRoutes(routes: Routes, classes: ClassService, changeClass: ClassChanger, describe: ClassViewer): void {
+export function registerClassRoutes(routes: Routes, classes: ClassService, changeClass: ClassChanger, describe: ClassViewer, attendance: SessionAttendance): void {
   const one = async (id: number, user: Parameters<ClassViewer>[1]) => (await describe([await classes.findRow(id)], user))[0];
 
   routes.define({
@@ -28,7 +28,7 @@ export function registerClassRoutes(routes: Routes, classes: ClassService, chang
   routes.define({
     method: 'get',
     path: '/api/classes',
-    summary: 'Classes with seat counts; a signed-in practitioner also sees their own enrollment',
+    summary: 'Classes with seat counts, current (running or upcoming, soonest first) before past (most recent first); when=current|past|all; a signed-in practitioner also sees their own enrollment',
     tag: 'classes',
     access: 'optional',
     query: classListQuery,
@@ -91,5 +91,34 @@ export function registerClassRoutes(routes: Routes, classes: ClassService, chang
     response: sessionList,
     errors: [404],
     handler: async ({ params }) => ({ items: await classes.sessions(params.id) }),
+  });
+
+  routes.define({
+    method: 'patch',
+    path: '/api/sessions/:id',
+    summary: 'Change a session (times, topic), checked like a new one; a session someone checked in to → 409 SESSION_HAS_CHECKINS',
+    tag: 'classes',
+    access: ['trainer'],
+    params: sessionIdParams,
+    body: updateSessionInput,
+    response: sessionView,
+    errors: [404, 409],
+    handler: ({ params, body, user }) => classes.changeSession(user.id, params.id, body, attendance),
+  });
+
+  routes.define({
+    method: 'delete',
+    path: '/api/sessions/:id',
+    summary: 'Delete a session with its absent/excused marks; a session someone checked in to → 409 SESSION_HAS_CHECKINS',
+    tag: 'classes',
+    access: ['trainer'],
+    params: sessionIdParams,
+    status: 204,
+    response: noContent,
+    errors: [404, 409],
+    handler: async ({ params, user }) => {
+      await classes.removeSession(user.id, params.id, attendance);
+      return undefined;
+    },
   });
 }

@@ -29,13 +29,27 @@ function checkClassDates(c: ClassDates, ctx: z.RefinementCtx): void {
   for (const p of classDateProblems(c)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 
+const sessionTopic = z.string().trim().min(1).max(100);
+
 export const sessionInput = z
-  .object({ startsAt: timestamp, endsAt: timestamp, topic: z.string().trim().min(1).max(100) })
+  .object({ startsAt: timestamp, endsAt: timestamp, topic: sessionTopic })
   .superRefine((s, ctx) => {
     if (s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
   })
   .openapi('SessionInput');
 export type SessionInput = z.infer<typeof sessionInput>;
+
+export const sessionIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** A change to a session: any of its fields; the merged result is checked like a new session (`sessionDateProblems`). */
+export const updateSessionInput = z
+  .object({ startsAt: timestamp.optional(), endsAt: timestamp.optional(), topic: sessionTopic.optional() })
+  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容')
+  .superRefine((s, ctx) => {
+    if (s.startsAt && s.endsAt && s.endsAt <= s.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' });
+  })
+  .openapi('UpdateSessionInput');
+export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
 
 export const createClassInput = z
   .object({
@@ -65,9 +79,13 @@ export const updateClassInput = z
   .openapi('UpdateClassInput');
 export type UpdateClassInput = z.infer<typeof updateClassInput>;
 
+/** Which classes a list shows: current (running or upcoming), past (往期; `isPastClass`), or all. */
+export const CLASS_WHEN = ['current', 'past', 'all'] as const;
+
 export const classListQuery = z.object({
   courseCode: z.string().max(32).optional(),
   status: z.enum(CLASS_STATUSES).optional(),
+  when: z.enum(CLASS_WHEN).default('all'),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   ...pageQuery,

@@ -1,13 +1,15 @@
-import { col, fn, Op, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, literal, Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { CatalogService, CourseFacts } from '../catalog/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { shanghaiDate } from '../platform/time';
-import { classDateProblems } from './dates';
+import type { AttendanceStatus } from '../reference/vocabulary';
+import { classDateProblems, sessionDateProblems } from './dates';
 import type { ClassModels, ClassRow, ClassSessionRow, ClassState } from './models';
-import type { ClassListQuery, ClassStatus, ClassView, CreateClassInput, SessionInput, SessionView, UpdateClassInput } from './schemas';
+import type { ClassListQuery, ClassStatus, ClassView, CreateClassInput, SessionInput, SessionView, UpdateClassInput, UpdateSessionInput } from './schemas';
+import { pastClassSql } from './timing';
 
 /** The facts about a class that enrollment rules need, read under the class's row lock. */
 export interface ClassFacts {
@@ -37,7 +39,30 @@ export interface SeatCounts {
   pending: number;
 }
 
-/** Open for enrollment exactly while scheduled and inside its window. */
+/**
+ * What attendance holds for a session, as changing or deleting the session needs it. The attendance
+ * module provides it (AttendanceService, wired in app.ts): attendance builds on classes, so classes
+ * is handed it rather than importing it.
+ */
+export interface SessionAttendance {
+  /** The statuses recorded for the session, read with a lock inside the caller's transaction. */
+  statusesOfSession(sessionId: number, transaction: Transaction): Promise<AttendanceStatus[]>;
+  /** Removes the session's absent/excused marks and typed check-in codes before it is deleted; returns the marks removed. */
+  releaseSession(sessionId: number, transaction: Transaction): Promise<{ practitionerId: number; status: AttendanceStatus }[]>;
+}
+
+/**
+ * Why a session cannot be changed or deleted now, or null when it can: its class must still be
+ * scheduled, and nobody may have checked in to it (present or late) — moving or removing a session
+ * someone attended would rewrite what happened. Absent and excused marks do not stop a change.
+ */
+export function sessionChangeRefusal(classState: ClassState, statuses: readonly AttendanceStatus[]): { code: string; message: string } | null {
+  if (classState === 'cancelled') return { code: 'CLASS_CANCELLED', message: '开班已取消，不能修改课次' };
+  if (classState === 'completed') return { code: 'CLASS_COMPLETED', message: '开班已结业，不能修改课次' };
+  if (statuses.some((s) => s === 'present' || s === 'late')) return { code: 'SESSION_HAS_CHECKINS', message: '该课次已有学员签到，不能修改或删除' };
+  return null;
+}
+
 /**
  * Why a class cannot be completed (结业) now, or null when it can: it must still be scheduled, have
  * sessions, and its last session must have ended — completing earlier would mark everyone failed for
@@ -61,6 +86,7 @@ export function completionUndoableUntil(state: ClassState, completedAt: Date | n
   return now.getTime() < until.getTime() ? until : null;
 }
 
+/** Open for enrollment exactly while scheduled and inside its window. */
 export function classStatus(row: Pick<ClassRow, 'state' | 'enrollOpensAt' | 'enrollClosesAt'>, now: Date): ClassStatus {
   if (row.state === 'cancelled' || row.state === 'completed') return row.state;
   return now >= row.enrollOpensAt && now < row.enrollClosesAt ? 'open' : 'closed';
@@ -179,9 +205,20 @@ export class ClassService {
     if (query.status === 'closed') and.push({ state: 'scheduled', [Op.or]: [{ enrollOpensAt: { [Op.gt]: now } }, { enrollClosesAt: { [Op.lte]: now } }] });
     if (query.from) and.push({ endDate: { [Op.gte]: query.from } });
     if (query.to) and.push({ startDate: { [Op.lte]: query.to } });
+    const past = pastClassSql(shanghaiDate(now));
+    if (query.when === 'past') and.push(literal(past) as unknown as WhereOptions<ClassRow>);
+    if (query.when === 'current') and.push(literal(`NOT ${past}`) as unknown as WhereOptions<ClassRow>);
     const { rows, count } = await this.models.Class.findAndCountAll({
       where: and.length ? { ...where, [Op.and]: and } : where,
-      order: [['startDate', 'ASC'], ['id', 'ASC']],
+      // current classes first, soonest start first; then past ones, the most recently ended first
+      // (each CASE is NULL only in the other group, so how a database sorts NULL never matters)
+      order: [
+        [literal(`CASE WHEN ${past} THEN 1 ELSE 0 END`), 'ASC'],
+        [literal(`CASE WHEN ${past} THEN NULL ELSE start_date END`), 'ASC'],
+        [literal(`CASE WHEN ${past} THEN end_date ELSE NULL END`), 'DESC'],
+        [literal(`CASE WHEN ${past} THEN start_date ELSE NULL END`), 'DESC'],
+        ['id', 'ASC'],
+      ],
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
@@ -254,13 +291,71 @@ export class ClassService {
 
   /** A session within the class's dates (Shanghai days); `path` prefixes the field in a validation error. */
   private async insertSession(actorId: number, row: ClassRow, input: SessionInput, transaction: Transaction, path: string) {
-    const day = shanghaiDate(input.startsAt);
-    if (day < row.startDate || day > row.endDate) {
-      throw new ValidationError([{ path: `${path}startsAt`, message: `课次须在开班日期 ${row.startDate} 至 ${row.endDate} 之间` }]);
-    }
+    const problems = sessionDateProblems(row, input, path);
+    if (problems.length) throw new ValidationError(problems);
     const session = await this.models.ClassSession.create({ classId: row.id, startsAt: input.startsAt, endsAt: input.endsAt, topic: input.topic }, { transaction });
     await this.audit.record({ actorId, action: 'session.create', entity: 'class', entityId: row.id, after: { sessionId: session.id, topic: session.topic } }, transaction);
     return session;
+  }
+
+  /**
+   * Locks a session for a change: its class's row first (the order every class write takes, so a
+   * completion or a new session cannot interleave), then the session's row, which check-ins hold
+   * shared (`holdSession`) while they write. Refuses (409) by `sessionChangeRefusal`, with the
+   * session's attendance read under the same locks.
+   */
+  private async lockSessionForChange(sessionId: number, attendance: SessionAttendance, transaction: Transaction): Promise<{ cls: ClassRow; session: ClassSessionRow }> {
+    const found = await this.models.ClassSession.findByPk(sessionId, { attributes: ['id', 'classId'], transaction });
+    if (!found) throw new NotFoundError('课次不存在');
+    const cls = await this.models.Class.findByPk(found.classId, { transaction, lock: transaction.LOCK.UPDATE });
+    const session = await this.models.ClassSession.findByPk(sessionId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!cls || !session) throw new NotFoundError('课次不存在');
+    const refusal = sessionChangeRefusal(cls.state, await attendance.statusesOfSession(sessionId, transaction));
+    if (refusal) throw new ConflictError(refusal.message, refusal.code);
+    return { cls, session };
+  }
+
+  /** A trainer moves or renames a session nobody has checked in to (audited as session.update). */
+  async changeSession(actorId: number, sessionId: number, patch: UpdateSessionInput, attendance: SessionAttendance): Promise<SessionView> {
+    return this.db.writeTransaction(async (transaction) => {
+      const { cls, session } = await this.lockSessionForChange(sessionId, attendance, transaction);
+      const before = toSessionView(session);
+      const merged = { startsAt: patch.startsAt ?? session.startsAt, endsAt: patch.endsAt ?? session.endsAt };
+      const problems = sessionDateProblems(cls, merged);
+      if (problems.length) throw new ValidationError(problems);
+      await session.update({ ...merged, topic: patch.topic ?? session.topic }, { transaction });
+      const after = toSessionView(session);
+      await this.audit.record({ actorId, action: 'session.update', entity: 'class', entityId: cls.id, before: sessionAudit(before), after: sessionAudit(after) }, transaction);
+      return after;
+    });
+  }
+
+  /**
+   * A trainer deletes a session nobody has checked in to. Its absent/excused marks and typed codes go
+   * with it (they describe a meeting that will not happen); the audit entry (session.delete) keeps
+   * the session and the marks removed.
+   */
+  async removeSession(actorId: number, sessionId: number, attendance: SessionAttendance): Promise<void> {
+    await this.db.writeTransaction(async (transaction) => {
+      const { cls, session } = await this.lockSessionForChange(sessionId, attendance, transaction);
+      const before = toSessionView(session);
+      const marksRemoved = await attendance.releaseSession(sessionId, transaction);
+      await session.destroy({ transaction });
+      await this.audit.record({ actorId, action: 'session.delete', entity: 'class', entityId: cls.id, before: { ...sessionAudit(before), marksRemoved } }, transaction);
+    });
+  }
+
+  /**
+   * Holds a session for a check-in or a mark being written: a shared lock on its row (FOR SHARE on
+   * MariaDB; SQLite's IMMEDIATE transaction holds the whole database), so a change or deletion
+   * (`lockSessionForChange`) waits for the check-in, or the check-in sees the session as it is
+   * afterwards. Null when the session is gone.
+   */
+  async holdSession(sessionId: number, transaction: Transaction): Promise<SessionFacts | null> {
+    const session = await this.models.ClassSession.findByPk(sessionId, { transaction, lock: transaction.LOCK.SHARE });
+    if (!session) return null;
+    const cls = await this.models.Class.findByPk(session.classId, { attributes: ['id', 'state'], transaction });
+    return { id: session.id, classId: session.classId, startsAt: session.startsAt, endsAt: session.endsAt, topic: session.topic, classState: cls!.state };
   }
 
   /** Completion closes the class for good: no more sign-ups, sessions or check-ins. */
@@ -310,6 +405,10 @@ export class ClassService {
     const rows = await this.models.ClassSession.findAll({ where: { classId }, order: [['startsAt', 'ASC'], ['id', 'ASC']] });
     return rows.map(toSessionView);
   }
+}
+
+function sessionAudit(s: SessionView): Record<string, unknown> {
+  return { sessionId: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), topic: s.topic };
 }
 
 function pick(row: ClassRow, patch: UpdateClassInput): Record<string, unknown> {
