@@ -35,7 +35,7 @@ function fill() {
 
 describe('trainer: 发布开班', () => {
   it('is reached from the class list', async () => {
-    request.mockImplementation(routes({ 'GET /api/classes?pageSize=100': ok({ items: [klass()], total: 1, page: 1, pageSize: 100 }) }))
+    request.mockImplementation(routes({ 'GET /api/classes?when=current&pageSize=100': ok({ items: [klass()], total: 1, page: 1, pageSize: 100 }) }))
     render(<StaffClassesPage />)
     fireEvent.click(await screen.findByText('发布开班'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/class-new/index' })

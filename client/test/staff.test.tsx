@@ -23,7 +23,7 @@ const sessions = [
 describe('staff: classes', () => {
   it('lists the classes (pageSize 100) and opens one', async () => {
     request.mockImplementation(
-      routes({ 'GET /api/classes?pageSize=100': ok({ items: [klass(), klass({ id: 12, title: '二期班', status: 'completed' })], total: 2, page: 1, pageSize: 100 }) }),
+      routes({ 'GET /api/classes?when=current&pageSize=100': ok({ items: [klass(), klass({ id: 12, title: '二期班', status: 'completed' })], total: 2, page: 1, pageSize: 100 }) }),
     )
     render(<StaffClassesPage />)
     const second = within((await screen.findByText('二期班')).closest('.staff-class') as HTMLElement)
@@ -35,12 +35,29 @@ describe('staff: classes', () => {
 
   it('has empty and error states', async () => {
     let answer: unknown = fail(500, 'INTERNAL', '')
-    request.mockImplementation(routes({ 'GET /api/classes?pageSize=100': () => answer }))
+    request.mockImplementation(routes({ 'GET /api/classes?when=current&pageSize=100': () => answer }))
     render(<StaffClassesPage />)
     expect(await screen.findByText('服务器出错了')).toBeTruthy()
     answer = ok({ items: [], total: 0, page: 1, pageSize: 100 })
     fireEvent.click(screen.getByText('重试'))
-    expect(await screen.findByText('还没有开班')).toBeTruthy()
+    expect(await screen.findByText('没有进行中或即将开始的开班')).toBeTruthy()
+  })
+
+  it('shows current classes by default and past ones behind 往期开班', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/classes?when=current&pageSize=100': ok({ items: [klass({ title: '本期班' })], total: 1, page: 1, pageSize: 100 }),
+        'GET /api/classes?when=past&pageSize=100': ok({ items: [klass({ id: 12, title: '往期班', status: 'completed' })], total: 1, page: 1, pageSize: 100 }),
+      }),
+    )
+    render(<StaffClassesPage />)
+    expect(await screen.findByText('本期班')).toBeTruthy()
+    expect(screen.queryByText('往期班')).toBeNull()
+    fireEvent.click(screen.getByText('往期开班'))
+    expect(await screen.findByText('往期班')).toBeTruthy()
+    expect(screen.queryByText('本期班')).toBeNull()
+    fireEvent.click(screen.getByText('当前开班'))
+    expect(await screen.findByText('本期班')).toBeTruthy()
   })
 })
 
@@ -191,3 +208,105 @@ describe('home entries', () => {
     expect(screen.queryByText('请完善人才档案')).toBeNull()
   })
 })
+
+describe('staff: changing a session', () => {
+  beforeEach(() => __setRouterParams({ id: '11' }))
+  const trainer = { 'GET /api/me': ok({ user: { ...user, role: 'trainer' }, practitioner: null }) }
+
+  it('edits a session with the fields of a new one, sending only what changed', async () => {
+    const sent: unknown[] = []
+    let items = sessions
+    request.mockImplementation(
+      routes({
+        ...trainer,
+        'GET /api/classes/11': ok(klass()),
+        'GET /api/classes/11/sessions': () => ok({ items }),
+        'PATCH /api/sessions/5': (data: unknown) => {
+          sent.push(data)
+          items = [{ ...sessions[0], topic: '专利法基础（修订）' }, sessions[1]]
+          return ok(items[0])
+        },
+      }),
+    )
+    render(<StaffClassPage />)
+    const first = within((await screen.findByText('专利法基础')).closest('.sc__session') as HTMLElement)
+    fireEvent.click(first.getByText('修改'))
+    const topic = first.getByDisplayValue('专利法基础')
+    fireEvent.input(topic, { target: { value: '专利法基础（修订）' } })
+    await act(async () => {
+      fireEvent.click(first.getByText('保存课次'))
+    })
+    expect(sent).toEqual([{ topic: '专利法基础（修订）' }])
+    expect(await screen.findByText('课次已更新')).toBeTruthy()
+    expect(await screen.findByText('专利法基础（修订）')).toBeTruthy()
+  })
+
+  it('shows the server’s message when a session someone checked in to cannot be changed', async () => {
+    request.mockImplementation(
+      routes({
+        ...trainer,
+        'GET /api/classes/11': ok(klass()),
+        'GET /api/classes/11/sessions': ok({ items: sessions }),
+        'PATCH /api/sessions/5': fail(409, 'SESSION_HAS_CHECKINS', '该课次已有学员签到，不能修改或删除'),
+      }),
+    )
+    render(<StaffClassPage />)
+    const first = within((await screen.findByText('专利法基础')).closest('.sc__session') as HTMLElement)
+    fireEvent.click(first.getByText('修改'))
+    fireEvent.input(first.getByDisplayValue('专利法基础'), { target: { value: '新主题' } })
+    await act(async () => {
+      fireEvent.click(first.getByText('保存课次'))
+    })
+    expect(await first.findByText('该课次已有学员签到，不能修改或删除')).toBeTruthy()
+  })
+
+  it('deletes a session after confirmation, and shows a refusal as the server says it', async () => {
+    let items = sessions
+    let refuse = false
+    const deleted: string[] = []
+    request.mockImplementation(
+      routes({
+        ...trainer,
+        'GET /api/classes/11': ok(klass()),
+        'GET /api/classes/11/sessions': () => ok({ items }),
+        'DELETE /api/sessions/6': () => {
+          deleted.push('6')
+          items = [sessions[0]]
+          return ok(undefined, 204)
+        },
+        'DELETE /api/sessions/5': () => {
+          refuse = true
+          return fail(409, 'SESSION_HAS_CHECKINS', '该课次已有学员签到，不能修改或删除')
+        },
+      }),
+    )
+    render(<StaffClassPage />)
+    const second = within((await screen.findByText('权利要求书撰写')).closest('.sc__session') as HTMLElement)
+    await act(async () => {
+      fireEvent.click(second.getByText('删除'))
+    })
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除课次', content: expect.stringContaining('权利要求书撰写') }))
+    expect(deleted).toEqual(['6'])
+    expect(await screen.findByText('课次已删除')).toBeTruthy()
+    await waitForGone('权利要求书撰写')
+    const first = within(screen.getByText('专利法基础').closest('.sc__session') as HTMLElement)
+    await act(async () => {
+      fireEvent.click(first.getByText('删除'))
+    })
+    expect(refuse).toBe(true)
+    expect(await screen.findByText('该课次已有学员签到，不能修改或删除')).toBeTruthy()
+  })
+
+  it('offers neither for a completed class', async () => {
+    request.mockImplementation(routes({ ...trainer, 'GET /api/classes/11': ok(klass({ status: 'completed' })), 'GET /api/classes/11/sessions': ok({ items: sessions }) }))
+    render(<StaffClassPage />)
+    const first = within((await screen.findByText('专利法基础')).closest('.sc__session') as HTMLElement)
+    expect(first.queryByText('修改')).toBeNull()
+    expect(first.queryByText('删除')).toBeNull()
+  })
+})
+
+async function waitForGone(text: string) {
+  for (let i = 0; i < 50 && screen.queryByText(text); i++) await act(async () => new Promise((r) => setTimeout(r, 10)))
+  expect(screen.queryByText(text)).toBeNull()
+}

@@ -21,6 +21,7 @@ import type {
   CheckinToken,
   ClassPatch,
   ClassSession,
+  ClassWhen,
   CompletionReport,
   CompletionUndone,
   CreditClaim,
@@ -47,6 +48,7 @@ import type {
   Role,
   RosterEntry,
   SessionAttendance,
+  SessionPatch,
   StatsOverview,
   TalentDetail,
   TalentFilters,
@@ -227,8 +229,9 @@ export async function getMyEnrollments(): Promise<MyEnrollment[]> {
 
 /* ---- Classes (staff) ---- */
 
+/** Current classes (running or upcoming) soonest first, then past ones most recent first; `when` picks one group. */
 export function listClasses(
-  filter: { courseCode?: string; status?: string; page?: number; pageSize?: number } = {},
+  filter: { courseCode?: string; status?: string; when?: ClassWhen; page?: number; pageSize?: number } = {},
 ): Promise<Page<TrainingClass>> {
   return request<Page<TrainingClass>>(`/api/classes${queryString(filter)}`)
 }
@@ -241,6 +244,16 @@ export function createClass(input: NewClassInput): Promise<TrainingClass> {
 /** Changes a class (trainer): capacity up promotes the waitlist; below the enrolled count is refused (409). */
 export function updateClass(classId: number, patch: ClassPatch): Promise<TrainingClass> {
   return request<TrainingClass>(`/api/classes/${classId}`, { method: 'PATCH', data: patch })
+}
+
+/** Moves or renames a session (trainer); once someone checked in → 409 SESSION_HAS_CHECKINS. */
+export function updateSession(sessionId: number, patch: SessionPatch): Promise<ClassSession> {
+  return request<ClassSession>(`/api/sessions/${sessionId}`, { method: 'PATCH', data: patch })
+}
+
+/** Deletes a session (trainer) with its absent/excused marks; once someone checked in → 409 SESSION_HAS_CHECKINS. */
+export async function deleteSession(sessionId: number): Promise<void> {
+  await request<void>(`/api/sessions/${sessionId}`, { method: 'DELETE' })
 }
 
 /** Who signed up, optionally only one status (trainer): waitlisted ones in queue order. */

@@ -62,6 +62,10 @@ export type MyEnrollment = S['MyEnrollments']['items'][number]
 
 /** A change to a class (trainer): only the fields given change; `cancelled` cancels every enrollment. */
 export type ClassPatch = S['UpdateClassInput']
+/** A change to a session: any of startsAt, endsAt, topic. */
+export type SessionPatch = S['UpdateSessionInput']
+/** Which classes a list shows: current (running or upcoming), past (往期), or all. */
+export type ClassWhen = 'current' | 'past' | 'all'
 
 /** A new class with its sessions (times as ISO 8601 with offset). */
 export type NewClassInput = S['CreateClassInput']

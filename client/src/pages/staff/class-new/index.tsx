@@ -4,8 +4,6 @@ import Taro from '@tarojs/taro'
 import { createClass, isApiError, listCourses } from '../../../api'
 import type { Option } from '../../../api'
 import { ChoiceField } from '../../../components/ChoiceField'
-import { DateTimeInput } from '../../../components/DateTimeInput'
-import { Field } from '../../../components/Field'
 import { TextField } from '../../../components/TextField'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useOneAction } from '../../../hooks/useOneAction'
@@ -16,14 +14,12 @@ import { replaceWithStaffClass } from '../../../utils/nav'
 import { shanghaiInstant, shanghaiToday } from '../../../utils/time'
 import { CLASS_DETAIL_FIELD_OF, ClassFields } from '../ClassFields'
 import type { ClassDetails } from '../ClassFields'
+import { SessionFields, sessionInputOf } from '../SessionFields'
+import type { SessionTimes } from '../SessionFields'
 import './index.css'
 
-interface SessionRow {
+interface SessionRow extends SessionTimes {
   key: number
-  date: string
-  start: string
-  end: string
-  topic: string
 }
 
 interface Form extends ClassDetails {
@@ -84,7 +80,7 @@ export default function NewClassPage() {
           enrollOpensAt: new Date().toISOString(),
           enrollClosesAt: shanghaiInstant(form.closesDate, form.closesTime),
           requiresApproval: form.mode === 'approval',
-          sessions: sessions.map((s) => ({ startsAt: shanghaiInstant(s.date, s.start), endsAt: shanghaiInstant(s.date, s.end), topic: s.topic.trim() })),
+          sessions: sessions.map(sessionInputOf),
         })
         Taro.showToast({ title: t.published, icon: 'success' })
         replaceWithStaffClass(created.id)
@@ -132,18 +128,7 @@ export default function NewClassPage() {
               </Text>
             ) : null}
           </View>
-          <Field label={t.sessionDate} required>
-            <DateTimeInput mode='date' label={`${t.sessionN(i + 1)}${t.sessionDate}`} value={s.date} onChange={(v) => setSession(s.key, { date: v })} />
-          </Field>
-          <View className='field-pair'>
-            <Field label={t.sessionStart} required>
-              <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionStart}`} value={s.start} onChange={(v) => setSession(s.key, { start: v })} />
-            </Field>
-            <Field label={t.sessionEnd} required>
-              <DateTimeInput mode='time' label={`${t.sessionN(i + 1)}${t.sessionEnd}`} value={s.end} onChange={(v) => setSession(s.key, { end: v })} />
-            </Field>
-          </View>
-          <TextField label={t.sessionTopic} required error={sessionErrors[i]} value={s.topic} placeholder={t.sessionTopicPlaceholder} onInput={(v) => setSession(s.key, { topic: v })} />
+          <SessionFields labelPrefix={t.sessionN(i + 1)} value={s} error={sessionErrors[i]} set={(patch) => setSession(s.key, patch)} />
         </View>
       ))}
       <Button className='btn btn--plain' onClick={addSession}>

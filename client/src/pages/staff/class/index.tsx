@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { completeClass, downloadRoster, getClass, getClassSessions, getMe, undoCompletion, updateClass } from '../../../api'
-import type { TrainingClass } from '../../../api'
+import { completeClass, deleteSession, downloadRoster, getClass, getClassSessions, getMe, undoCompletion, updateClass } from '../../../api'
+import type { ClassSession, TrainingClass } from '../../../api'
 import { CardHead } from '../../../components/CardHead'
 import { InfoRow } from '../../../components/InfoRow'
 import { NoticeText } from '../../../components/NoticeText'
@@ -18,10 +18,11 @@ import { classStatusLabel } from '../../../utils/labels'
 import { goCheckinQr } from '../../../utils/nav'
 import { formatDateRange, formatDateTime, formatTime } from '../../../utils/time'
 import { EditClass } from './EditClass'
+import { EditSession } from './EditSession'
 import { ClassEnrollments } from './Enrollments'
 import './index.css'
 
-type Busy = 'complete' | 'cancel' | 'roster' | 'undo'
+type Busy = 'complete' | 'cancel' | 'roster' | 'undo' | `delete-${number}`
 
 export default function StaffClassPage() {
   const id = Number(useRouter().params?.id)
@@ -39,6 +40,7 @@ function StaffClass({ id }: { id: number }) {
   const [notice, setNotice] = useState<Notice | null>(null)
   const { busy, run, running } = useOneAction<Busy>()
   const [editing, setEditing] = useState(false)
+  const [editingSession, setEditingSession] = useState<number | null>(null)
 
   /** Asks first, then runs a class action and reports its outcome (or the server's refusal). */
   const confirmed = async (modal: { title: string; content: string; confirmText: string }, what: Busy, call: () => Promise<string>) => {
@@ -87,6 +89,12 @@ function StaffClass({ id }: { id: number }) {
       },
     )
 
+  const removeSession = (s: ClassSession) =>
+    confirmed({ title: t.deleteSessionTitle, content: t.deleteSessionContent(s.topic), confirmText: t.deleteSessionConfirm }, `delete-${s.id}`, async () => {
+      await deleteSession(s.id)
+      return t.sessionDeleted
+    })
+
   const roster = (cls: TrainingClass) =>
     run('roster', async () => {
       await downloadAndPresent(() => downloadRoster(cls.id), { fileName: `${cls.title}-报名名单.xlsx`, fileType: 'xlsx', done: t.rosterDownloaded })
@@ -97,6 +105,8 @@ function StaffClass({ id }: { id: number }) {
 
   const { cls, sessions } = state.data
   const c = zh.classes
+  // sessions can be changed while the class is scheduled; the server refuses one someone checked in to
+  const scheduled = cls.status === 'open' || cls.status === 'closed'
   return (
     <View className='page staff-class-page'>
       <View className='card'>
@@ -178,6 +188,26 @@ function StaffClass({ id }: { id: number }) {
                 {t.attendance}
               </Button>
             </View>
+            {scheduled ? (
+              <View className='sc__links'>
+                <Button className='btn btn--link' onClick={() => setEditingSession(s.id)}>
+                  {t.editSession}
+                </Button>
+                <Button className={busy === `delete-${s.id}` ? 'btn btn--link sc__cancel btn--busy' : 'btn btn--link sc__cancel'} onClick={() => void removeSession(s)}>
+                  {t.deleteSession}
+                </Button>
+              </View>
+            ) : null}
+            {scheduled && editingSession === s.id ? (
+              <EditSession
+                session={s}
+                onSaved={async () => {
+                  setNotice({ ok: true, text: t.sessionSaved })
+                  await reload(false)
+                }}
+                onClose={() => setEditingSession(null)}
+              />
+            ) : null}
           </View>
         ))
       ) : (
