@@ -33,6 +33,7 @@ function account(overrides: Partial<AccountRow> = {}): AccountRow {
     mustChangePassword: false,
     wechatBound: false,
     erased: false,
+    districtCode: null,
     createdAt: '2025-03-01T02:00:00.000Z',
     ...overrides,
   }
@@ -74,7 +75,7 @@ describe('admin: 员工账号', () => {
       fireEvent.click(screen.getByText('开设账号'))
     })
     expect(create).toHaveBeenCalledWith({ name: '王老师', phone: '13912345678', password: 'initial-pass-1', role: 'office' })
-    expect(screen.getByText('已开设：王老师（人才工作）')).toBeTruthy()
+    expect(screen.getByText('已开设：王老师（市级人才工作）')).toBeTruthy()
     expect((screen.getByPlaceholderText('员工姓名') as HTMLInputElement).value).toBe('')
   })
 

@@ -52,9 +52,13 @@ export const reference: Reference = {
   creditSources: optionsOf(LABELS.creditSources),
   claimStatuses: optionsOf(LABELS.claimStatuses),
   accountStatuses: optionsOf(LABELS.accountStatuses),
+  educations: optionsOf(LABELS.educations),
+  titleSeries: optionsOf(LABELS.titleSeries),
+  serviceTypes: optionsOf(LABELS.serviceTypes),
+  roles: optionsOf(LABELS.roles),
 }
 
-export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false, mustChangePassword: false }
+export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false, mustChangePassword: false, districtCode: null }
 
 export function record(overrides: Partial<PractitionerRecord> = {}): PractitionerRecord {
   return {
@@ -70,6 +74,11 @@ export function record(overrides: Partial<PractitionerRecord> = {}): Practitione
     category: 'agent',
     ipFields: ['patent'],
     titleLevel: 'junior',
+    titleSeries: 'ip',
+    titleName: '助理知识产权师',
+    education: 'bachelor',
+    ipDegree: false,
+    agencyCreditCode: null,
     qualifications: ['专利代理师资格证'],
     email: null,
     tier: 'none',

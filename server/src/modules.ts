@@ -53,7 +53,7 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   const models = {
     accounts: defineAccountModels(db.sequelize),
     audit: defineAuditModels(db.sequelize),
-    talent: defineTalentModels(db.sequelize, (changes, t) => tallies.onPractitionerChanges(changes, t)),
+    talent: defineTalentModels(db.sequelize, (changes, t) => tallies.onPractitionerChanges(changes, t), () => clock.now()),
     catalog: defineCatalogModels(db.sequelize),
     classes: defineClassModels(db.sequelize),
     enrollment: defineEnrollmentModels(db.sequelize),

@@ -13,7 +13,7 @@ describe('accounts: register and login', () => {
   it('registers a practitioner and returns a token that works', async () => {
     const phone = t.nextPhone();
     const res = await t.request.post('/api/auth/register').send({ phone, password: 'password123', name: '李四' }).expect(201);
-    expect(res.body.user).toEqual({ id: expect.any(Number), phone, name: '李四', role: 'practitioner', wechatBound: false, mustChangePassword: false });
+    expect(res.body.user).toEqual({ id: expect.any(Number), phone, name: '李四', role: 'practitioner', wechatBound: false, mustChangePassword: false, districtCode: null });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const me = await t.request.get('/api/me').set(auth(res.body.token)).expect(200);
     expect(me.body).toEqual({ user: res.body.user, practitioner: null });

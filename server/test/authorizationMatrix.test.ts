@@ -10,17 +10,21 @@ import { A_NAME, buildWorld, operationsOf, type World } from './helpers/world';
  *          answer 400, 404 or 409 to the empty input the matrix sends);
  *   401 / 403 — refused at the door.
  * Columns: anonymous, practitioner B (a stranger to A's class, certificate, claim and enrollment),
- * trainer, office, admin. Admin may do everything.
+ * trainer, office, admin, district staff of another district than A's (past the door, A's record is
+ * "not found" to them). Admin may do everything.
  */
 type Cell = 'pass' | 401 | 403;
-type Row = [anonymous: Cell, practitioner: Cell, trainer: Cell, office: Cell, admin: Cell];
+type Row = [anonymous: Cell, practitioner: Cell, trainer: Cell, office: Cell, admin: Cell, district: Cell];
 
-const PUBLIC: Row = ['pass', 'pass', 'pass', 'pass', 'pass'];
-const SIGNED_IN: Row = [401, 'pass', 'pass', 'pass', 'pass'];
-const PRACTITIONER: Row = [401, 'pass', 403, 403, 'pass'];
-const TRAINER: Row = [401, 403, 'pass', 403, 'pass'];
-const OFFICE: Row = [401, 403, 403, 'pass', 'pass'];
-const ADMIN: Row = [401, 403, 403, 403, 'pass'];
+const PUBLIC: Row = ['pass', 'pass', 'pass', 'pass', 'pass', 'pass'];
+const SIGNED_IN: Row = [401, 'pass', 'pass', 'pass', 'pass', 'pass'];
+const PRACTITIONER: Row = [401, 'pass', 403, 403, 'pass', 403];
+const TRAINER: Row = [401, 403, 'pass', 403, 'pass', 403];
+/** The city office only (claims, credit rules, the district league table). */
+const OFFICE: Row = [401, 403, 403, 'pass', 'pass', 403];
+/** The office's work, which district staff do for their district. */
+const OFFICE_OR_DISTRICT: Row = [401, 403, 403, 'pass', 'pass', 'pass'];
+const ADMIN: Row = [401, 403, 403, 403, 'pass', 403];
 
 const MATRIX: Record<string, Row> = {
   'GET /healthz': PUBLIC,
@@ -44,14 +48,14 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/users/{id}/password-reset': ADMIN,
   // talent
   'PUT /api/me/profile': PRACTITIONER,
-  'GET /api/talents': OFFICE,
-  'GET /api/talents/export': OFFICE,
-  'GET /api/talents/import-template': OFFICE,
-  'POST /api/talents/import': OFFICE,
-  'GET /api/talents/{id}': OFFICE,
-  'PATCH /api/talents/{id}': OFFICE,
-  'POST /api/talents/{id}/verify': OFFICE,
-  'POST /api/talents/{id}/reject': OFFICE,
+  'GET /api/talents': OFFICE_OR_DISTRICT,
+  'GET /api/talents/export': OFFICE_OR_DISTRICT,
+  'GET /api/talents/import-template': OFFICE_OR_DISTRICT,
+  'POST /api/talents/import': OFFICE_OR_DISTRICT,
+  'GET /api/talents/{id}': OFFICE_OR_DISTRICT,
+  'PATCH /api/talents/{id}': OFFICE_OR_DISTRICT,
+  'POST /api/talents/{id}/verify': OFFICE_OR_DISTRICT,
+  'POST /api/talents/{id}/reject': OFFICE_OR_DISTRICT,
   // catalog and classes
   'GET /api/courses': PUBLIC,
   'GET /api/courses/{code}': PUBLIC,
@@ -92,15 +96,16 @@ const MATRIX: Record<string, Row> = {
   // certificates: B may not have A's PDF (refused in the handler: only one's own)
   'GET /api/me/certificates': PRACTITIONER,
   'GET /api/certificates/{code}': PUBLIC,
-  'GET /api/certificates/{code}/pdf': [401, 403, 'pass', 'pass', 'pass'],
+  'GET /api/certificates/{code}/pdf': [401, 403, 'pass', 'pass', 'pass', 403],
   // statistics and audit
-  'GET /api/stats/overview': OFFICE,
-  'GET /api/stats/compliance': OFFICE,
-  'GET /api/stats/report': OFFICE,
-  'GET /api/audit': [401, 403, 403, 'pass', 'pass'],
+  'GET /api/stats/overview': OFFICE_OR_DISTRICT,
+  'GET /api/stats/compliance': OFFICE_OR_DISTRICT,
+  'GET /api/stats/report': OFFICE_OR_DISTRICT,
+  'GET /api/audit': [401, 403, 403, 'pass', 'pass', 403],
+  'GET /api/stats/districts': OFFICE,
 };
 
-const CALLERS = ['anonymous', 'practitioner', 'trainer', 'office', 'admin'] as const;
+const CALLERS = ['anonymous', 'practitioner', 'trainer', 'office', 'admin', 'district'] as const;
 
 let t: TestApp;
 let world: World;

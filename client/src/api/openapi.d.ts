@@ -565,7 +565,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    role?: "practitioner" | "trainer" | "office" | "admin";
+                    role?: "practitioner" | "trainer" | "office" | "district" | "admin";
                     status?: "active" | "disabled";
                     q?: string;
                 };
@@ -1603,12 +1603,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Classes with seat counts; a signed-in practitioner also sees their own enrollment */
+        /** Classes with seat counts, current (running or upcoming, soonest first) before past (most recent first); when=current|past|all; a signed-in practitioner also sees their own enrollment */
         get: {
             parameters: {
                 query?: {
                     courseCode?: string;
                     status?: "open" | "closed" | "completed" | "cancelled";
+                    when?: "current" | "past" | "all";
                     from?: string;
                     to?: string;
                     page?: number;
@@ -2104,6 +2105,203 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a session with its absent/excused marks; a session someone checked in to → 409 SESSION_HAS_CHECKINS */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a session (times, topic), checked like a new one; a session someone checked in to → 409 SESSION_HAS_CHECKINS */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSessionInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassSession"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/classes/{id}/enrollments": {
@@ -4497,6 +4695,10 @@ export interface paths {
                     orgType?: "enterprise" | "university" | "research_institute" | "service_agency" | "law_firm" | "government" | "other";
                     category?: "agent" | "lawyer" | "consultant" | "evaluator" | "insurance" | "analyst" | "corporate_manager" | "administrator" | "educator" | "other";
                     titleLevel?: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
+                    titleSeries?: "ip" | "engineering" | "economics" | "law" | "other";
+                    education?: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                    ipDegree?: "true" | "false";
+                    agencyCreditCode?: string;
                     tier?: "none" | "leading" | "high_level" | "senior_engineer";
                     status?: "pending" | "verified" | "rejected" | "inactive";
                     format?: "xlsx" | "csv";
@@ -4765,7 +4967,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the talent database (a full ID number in q finds that person) */
+        /** Search the talent database (a full ID number in q finds that person); district staff search their district */
         get: {
             parameters: {
                 query?: {
@@ -4774,6 +4976,10 @@ export interface paths {
                     orgType?: "enterprise" | "university" | "research_institute" | "service_agency" | "law_firm" | "government" | "other";
                     category?: "agent" | "lawyer" | "consultant" | "evaluator" | "insurance" | "analyst" | "corporate_manager" | "administrator" | "educator" | "other";
                     titleLevel?: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
+                    titleSeries?: "ip" | "engineering" | "economics" | "law" | "other";
+                    education?: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                    ipDegree?: "true" | "false";
+                    agencyCreditCode?: string;
                     tier?: "none" | "leading" | "high_level" | "senior_engineer";
                     status?: "pending" | "verified" | "rejected" | "inactive";
                     page?: number;
@@ -5409,14 +5615,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/overview": {
+    "/api/stats/districts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Progress toward the target (verified, one person once) and the breakdowns, growth, training and compliance */
+        /** 区县排行: per district, verified practitioners, growth over 12 months and this year’s compliance rate */
         get: {
             parameters: {
                 query?: never;
@@ -5432,7 +5638,90 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/json": components["schemas"]["DistrictLeague"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress toward the target (verified, one person once) and the breakdowns, growth, training and compliance */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/json": components["schemas"]["StatsOverview"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description UNAUTHENTICATED */
@@ -5488,7 +5777,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verified practitioners short of the annual rule, with the hours they miss, and by district */
+        /** Verified practitioners short of the annual rule, with the hours they miss, and by district (district staff: their district) */
         get: {
             parameters: {
                 query?: {
@@ -5532,6 +5821,15 @@ export interface paths {
                 };
                 /** @description FORBIDDEN */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5700,6 +5998,22 @@ export interface components {
                 value: string;
                 label: string;
             }[];
+            educations: {
+                value: string;
+                label: string;
+            }[];
+            titleSeries: {
+                value: string;
+                label: string;
+            }[];
+            serviceTypes: {
+                value: string;
+                label: string;
+            }[];
+            roles: {
+                value: string;
+                label: string;
+            }[];
             genders: {
                 value: string;
                 label: string;
@@ -5754,9 +6068,10 @@ export interface components {
             phone: string | null;
             name: string;
             /** @enum {string} */
-            role: "practitioner" | "trainer" | "office" | "admin";
+            role: "practitioner" | "trainer" | "office" | "district" | "admin";
             wechatBound: boolean;
             mustChangePassword: boolean;
+            districtCode: string | null;
         };
         RegisterInput: {
             /** @example 13800001234 */
@@ -5791,7 +6106,9 @@ export interface components {
             password: string;
             name: string;
             /** @enum {string} */
-            role: "practitioner" | "trainer" | "office" | "admin";
+            role: "practitioner" | "trainer" | "office" | "district" | "admin";
+            /** @enum {string} */
+            districtCode?: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243";
         };
         ChangePasswordInput: {
             currentPassword: string;
@@ -5818,20 +6135,23 @@ export interface components {
             name: string;
             phoneMasked: string | null;
             /** @enum {string} */
-            role: "practitioner" | "trainer" | "office" | "admin";
+            role: "practitioner" | "trainer" | "office" | "district" | "admin";
             /** @enum {string} */
             status: "active" | "disabled";
             mustChangePassword: boolean;
             wechatBound: boolean;
             erased: boolean;
+            districtCode: string | null;
             /** Format: date-time */
             createdAt: string;
         };
         PatchUserInput: {
             /** @enum {string} */
-            role?: "practitioner" | "trainer" | "office" | "admin";
+            role?: "practitioner" | "trainer" | "office" | "district" | "admin";
             /** @enum {string} */
             status?: "active" | "disabled";
+            /** @enum {string|null} */
+            districtCode?: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243" | null;
         };
         TemporaryPassword: {
             temporaryPassword: string;
@@ -5858,6 +6178,13 @@ export interface components {
             ipFields: ("patent" | "trademark" | "copyright" | "plant_variety" | "geographical_indication" | "trade_secret" | "ic_layout")[];
             /** @enum {string} */
             titleLevel: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
+            /** @enum {string|null} */
+            titleSeries: "ip" | "engineering" | "economics" | "law" | "other" | null;
+            titleName: string | null;
+            /** @enum {string|null} */
+            education: "secondary" | "associate" | "bachelor" | "master" | "doctorate" | null;
+            ipDegree: boolean;
+            agencyCreditCode: string | null;
             qualifications: string[];
             email: string | null;
             /** @enum {string} */
@@ -5891,6 +6218,13 @@ export interface components {
             ipFields: ("patent" | "trademark" | "copyright" | "plant_variety" | "geographical_indication" | "trade_secret" | "ic_layout")[];
             /** @enum {string} */
             titleLevel: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
+            /** @enum {string|null} */
+            titleSeries?: "ip" | "engineering" | "economics" | "law" | "other" | null;
+            /** @enum {string|null} */
+            education?: "secondary" | "associate" | "bachelor" | "master" | "doctorate" | null;
+            /** @default false */
+            ipDegree?: boolean;
+            agencyCreditCode?: string | null;
             /** @default [] */
             qualifications?: string[];
             /** Format: email */
@@ -6045,6 +6379,13 @@ export interface components {
         };
         ClassSessionList: {
             items: components["schemas"]["ClassSession"][];
+        };
+        UpdateSessionInput: {
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            topic?: string;
         };
         EnrollmentOutcome: {
             id: number;
@@ -6361,6 +6702,17 @@ export interface components {
             password?: string;
             wechatCode?: string;
         };
+        DistrictLeague: {
+            year: number;
+            items: {
+                code: string;
+                name: string;
+                verified: number;
+                growth12Months: number;
+                compliant: number;
+                complianceRate: number;
+            }[];
+        };
         StatsOverview: {
             target: {
                 count: number;
@@ -6399,6 +6751,29 @@ export interface components {
                 label: string;
                 count: number;
             }[];
+            byEducation: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            ipDegree: number;
+            byTitleSeries: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            ipSeriesTitles: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            scope: {
+                district: string | null;
+                districtName: string | null;
+                year: number;
+                /** Format: date-time */
+                asOf: string | null;
+            };
             growth: {
                 month: string;
                 newVerified: number;

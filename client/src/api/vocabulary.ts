@@ -45,6 +45,36 @@ export const LABELS = {
     "high_level": "知识产权高层次人才",
     "senior_engineer": "专利管理中高级工程师"
   },
+  "educations": {
+    "secondary": "中专及以下",
+    "associate": "大专",
+    "bachelor": "本科",
+    "master": "硕士",
+    "doctorate": "博士"
+  },
+  "titleSeries": {
+    "ip": "知识产权",
+    "engineering": "工程",
+    "economics": "经济",
+    "law": "法律",
+    "other": "其他"
+  },
+  "serviceTypes": {
+    "agency": "代理",
+    "legal": "法律",
+    "information": "信息",
+    "commercialization": "商用化",
+    "consulting": "咨询",
+    "training": "培训",
+    "evaluation": "评估"
+  },
+  "roles": {
+    "practitioner": "学员",
+    "trainer": "培训基地",
+    "office": "市级人才工作",
+    "district": "区县人才工作",
+    "admin": "系统管理员"
+  },
   "genders": {
     "male": "男",
     "female": "女"

@@ -9,6 +9,8 @@ export interface AuditRecord {
   action: string;
   entity: string;
   entityId: string | number;
+  /** The district of the record the action is about, for district staff's view of the trail. */
+  district?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }

@@ -40,14 +40,14 @@ export async function up(qi: QueryInterface): Promise<void> {
      SELECT id, COALESCE(verified_at, created_at), status, district, org_type, category, title_level, tier, education, ip_degree, title_series, verified_at
      FROM practitioners ORDER BY id`,
   );
-  // The tallies gain the two new dimensions: every existing record has neither yet.
-  for (const dimension of ['education', 'titleSeries']) {
-    await qi.sequelize.query(`INSERT INTO talent_tallies (dimension, value, status, n) SELECT '${dimension}', '', status, COUNT(*) FROM practitioners GROUP BY status`);
+  // The tallies gain the new dimensions: no existing record has an education or series yet, nor an IP degree.
+  for (const [dimension, value] of [['education', ''], ['titleSeries', ''], ['ipDegree', '0']]) {
+    await qi.sequelize.query(`INSERT INTO talent_tallies (dimension, value, status, n) SELECT '${dimension}', '${value}', status, COUNT(*) FROM practitioners GROUP BY status`);
   }
 }
 
 export async function down(qi: QueryInterface): Promise<void> {
-  await qi.sequelize.query(`DELETE FROM talent_tallies WHERE dimension IN ('education', 'titleSeries')`);
+  await qi.sequelize.query(`DELETE FROM talent_tallies WHERE dimension IN ('education', 'titleSeries', 'ipDegree')`);
   await qi.dropTable('practitioner_versions');
   await qi.removeIndex('practitioners', 'practitioners_district_status');
   await qi.removeIndex('practitioners', 'practitioners_agency');

@@ -1,3 +1,4 @@
+import { districtScope } from '../platform/http/auth';
 import { noContent, type Routes } from '../platform/http/route';
 import { talentIdParams } from '../talent/schemas';
 import { dataExportView, deletionInput, talentDetail } from './schemas';
@@ -9,11 +10,11 @@ export function registerPeopleRoutes(routes: Routes, people: PeopleService): voi
     path: '/api/talents/:id',
     summary: "One record with this year's credit summary and enrollments",
     tag: 'talent office',
-    access: ['office'],
+    access: ['office', 'district'],
     params: talentIdParams,
     response: talentDetail,
     errors: [404],
-    handler: ({ params }) => people.officeDetail(params.id),
+    handler: ({ params, user }) => people.officeDetail(params.id, districtScope(user)),
   });
 
   routes.define({

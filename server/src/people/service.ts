@@ -28,9 +28,9 @@ export class PeopleService {
   constructor(private readonly deps: PeopleDeps) {}
 
   /** The office's page of one practitioner: the record (404 if none), this year's hours, enrollments. */
-  async officeDetail(practitionerId: number) {
+  async officeDetail(practitionerId: number, district: string | null) {
     const { talentOffice, credits, enrollmentViews } = this.deps;
-    const record = await talentOffice.get(practitionerId);
+    const record = await talentOffice.get(practitionerId, district);
     const [summary, enrollments] = await Promise.all([credits.summary(record.id, credits.currentYear()), enrollmentViews.ofPractitioner(record.id)]);
     return { ...record, credits: summary, enrollments };
   }

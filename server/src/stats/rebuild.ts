@@ -15,12 +15,12 @@ export async function rebuildAggregates(db: Database): Promise<void> {
     await run('DELETE FROM credit_year_totals');
     await run('DELETE FROM year_tallies');
     const cells = new Map<string, number>();
-    const people = await db.sequelize.query<{ id: number; status: string; district: string; org_type: string; category: string; title_level: string; tier: string; verified_at: string | Date | null }>(
-      'SELECT id, status, district, org_type, category, title_level, tier, verified_at FROM practitioners',
+    const people = await db.sequelize.query<{ id: number; status: string; district: string; org_type: string; category: string; title_level: string; tier: string; education: string | null; title_series: string | null; ip_degree: number | boolean; verified_at: string | Date | null }>(
+      'SELECT id, status, district, org_type, category, title_level, tier, education, title_series, ip_degree, verified_at FROM practitioners',
       { type: QueryTypes.SELECT, transaction },
     );
     for (const p of people) {
-      for (const k of tallyKeys({ id: p.id, status: p.status, district: p.district, orgType: p.org_type, category: p.category, titleLevel: p.title_level, tier: p.tier, verifiedAt: p.verified_at ? new Date(p.verified_at) : null } as never)) {
+      for (const k of tallyKeys({ id: p.id, status: p.status, district: p.district, orgType: p.org_type, category: p.category, titleLevel: p.title_level, tier: p.tier, education: p.education, titleSeries: p.title_series, ipDegree: Boolean(Number(p.ip_degree)), verifiedAt: p.verified_at ? new Date(p.verified_at) : null } as never)) {
         const key = `${k.dimension}\u0000${k.value}\u0000${k.status}`;
         cells.set(key, (cells.get(key) ?? 0) + 1);
       }

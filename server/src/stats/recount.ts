@@ -12,7 +12,16 @@ export interface RecountDifference {
 }
 
 /** The practitioners column behind each tally dimension. */
-const DIMENSION_COLUMNS = { district: 'district', orgType: 'org_type', category: 'category', titleLevel: 'title_level', tier: 'tier' } as const;
+const DIMENSION_COLUMNS = {
+  district: 'district',
+  orgType: 'org_type',
+  category: 'category',
+  titleLevel: 'title_level',
+  tier: 'tier',
+  education: "COALESCE(education, '')",
+  titleSeries: "COALESCE(title_series, '')",
+  ipDegree: "CASE WHEN ip_degree THEN '1' ELSE '0' END",
+} as const;
 
 /** Ledger lines are read in pages of this many, so a million of them never sit in memory at once. */
 const LEDGER_PAGE = 20_000;
@@ -28,7 +37,7 @@ async function talentCells(select: Select): Promise<Map<string, number>> {
   const add = (key: string, n: number | string) => cells.set(key, (cells.get(key) ?? 0) + Number(n));
   for (const r of await select<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM practitioners GROUP BY status')) add(`all||${r.status}`, r.n);
   for (const [dimension, column] of Object.entries(DIMENSION_COLUMNS)) {
-    for (const r of await select<{ value: string; status: string; n: number }>(`SELECT ${column} AS value, status, COUNT(*) AS n FROM practitioners GROUP BY ${column}, status`)) {
+    for (const r of await select<{ value: string; status: string; n: number }>(`SELECT ${column} AS value, status, COUNT(*) AS n FROM practitioners GROUP BY 1, status`)) {
       add(`${dimension}|${r.value}|${r.status}`, r.n);
     }
   }

@@ -13,12 +13,41 @@ export const overviewView = z
     byCategory: breakdown,
     byTitleLevel: breakdown,
     byTier: breakdown,
+    byEducation: breakdown,
+    /** Counted practitioners whose highest degree is in IP or IP law. */
+    ipDegree: z.number().int(),
+    byTitleSeries: breakdown,
+    /** The 知识产权师 series on its own: 助理知识产权师 … 正高级知识产权师. */
+    ipSeriesTitles: breakdown,
+    /** Whose figures (a district's for district staff) and when (asOf: the end of a past year, null for now). */
+    scope: z.object({ district: z.string().nullable(), districtName: z.string().nullable(), year: z.number().int(), asOf: z.date().nullable() }),
     growth: z.array(z.object({ month: z.string(), newVerified: z.number().int(), cumulative: z.number().int() })),
     projection: z.object({ monthlyRate: z.number(), projectedReachDate: z.string().nullable() }),
     training: z.object({ year: z.number().int(), classes: z.number().int(), enrollments: z.number().int(), completions: z.number().int(), hoursAwarded: z.number() }),
     compliance: z.object({ year: z.number().int(), requiredHours: z.number(), minProfessionalHours: z.number(), compliant: z.number().int(), total: z.number().int(), rate: z.number() }),
   })
   .openapi('StatsOverview');
+
+export const overviewQuery = z.object({
+  /** A past year: the dashboard as it stood at that year's end. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const districtLeagueView = z
+  .object({
+    year: z.number().int(),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        verified: z.number().int(),
+        growth12Months: z.number().int(),
+        compliant: z.number().int(),
+        complianceRate: z.number(),
+      }),
+    ),
+  })
+  .openapi('DistrictLeague');
 
 export const complianceQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),

@@ -5,8 +5,11 @@ import { addLine, noHours } from '../credits/compliance';
 import { countsTowardTarget } from '../talent/counting';
 import type { PractitionerChange, PractitionerSnapshot } from '../talent/service';
 
-export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier'] as const;
+export const DIMENSIONS = ['district', 'orgType', 'category', 'titleLevel', 'tier', 'education', 'titleSeries', 'ipDegree'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/** A tally cell's value: '' for a field not filled in (older records have no education), 1/0 for yes/no. */
+export const tallyValue = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
 interface TallyKey {
   dimension: string;
@@ -17,7 +20,7 @@ interface TallyKey {
 /** The tally cells one record counts in: its status overall, per dimension, and its month of verification. */
 export function tallyKeys(p: PractitionerSnapshot): TallyKey[] {
   const keys: TallyKey[] = [{ dimension: 'all', value: '', status: p.status }];
-  for (const d of DIMENSIONS) keys.push({ dimension: d, value: String(p[d]), status: p.status });
+  for (const d of DIMENSIONS) keys.push({ dimension: d, value: tallyValue(p[d]), status: p.status });
   if (countsTowardTarget(p) && p.verifiedAt) keys.push({ dimension: 'verifiedMonth', value: shanghaiDate(new Date(p.verifiedAt)).slice(0, 7), status: 'verified' });
   return keys;
 }

@@ -3,12 +3,12 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../platform/spreadsheet';
 import { shanghaiDateTime } from '../platform/time';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
+import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS, TITLE_SERIES } from '../reference/vocabulary';
 import { DISTRICTS } from '../reference/districts';
 import { IMPORT_COLUMNS } from './importer';
 import type { PractitionerOfficeView } from './schemas';
 
-const EXPORT_HEADERS = ['姓名', '身份证号码（脱敏）', '性别', '出生日期', '区县', '工作单位', '单位类型', '人才类别', '业务领域', '职称', '人才层次', '执业资格', '邮箱', '手机号（脱敏）', '审核状态', '来源', '认证时间'];
+const EXPORT_HEADERS = ['姓名', '身份证号码（脱敏）', '性别', '出生日期', '区县', '工作单位', '单位类型', '人才类别', '业务领域', '职称', '职称系列', '职称名称', '学历', '知识产权专业学位', '服务机构统一社会信用代码', '人才层次', '执业资格', '邮箱', '手机号（脱敏）', '审核状态', '来源', '认证时间'];
 
 function exportRow(p: PractitionerOfficeView): unknown[] {
   return [
@@ -22,6 +22,11 @@ function exportRow(p: PractitionerOfficeView): unknown[] {
     CATEGORIES.labels[p.category],
     p.ipFields.map((f) => IP_FIELDS.labels[f]).join('、'),
     TITLE_LEVELS.labels[p.titleLevel],
+    p.titleSeries ? TITLE_SERIES.labels[p.titleSeries] : '',
+    p.titleName ?? '',
+    p.education ? EDUCATIONS.labels[p.education] : '',
+    p.ipDegree ? '是' : '否',
+    p.agencyCreditCode ?? '',
     TIERS.labels[p.tier],
     p.qualifications.join('、'),
     p.email ?? '',
@@ -60,7 +65,7 @@ export function exportStream(format: 'xlsx' | 'csv', batches: AsyncGenerator<Pra
 /** The import template: the columns in order, an example row, and a sheet of allowed values. */
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
   const headers = IMPORT_COLUMNS.map((c) => (c.required ? c.header : c.header));
-  const example = ['张三', '50010319880512123X', '男', '渝中区', '重庆某知识产权代理有限公司', '知识产权服务机构', '知识产权代理', '专利、商标', '中级', '无', '专利代理师资格证', 'zhangsan@example.com', '已认证'];
+  const example = ['张三', '50010319880512123X', '男', '渝中区', '重庆某知识产权代理有限公司', '知识产权服务机构', '知识产权代理', '专利、商标', '中级', '知识产权', '本科', '否', '91500000MA5U7G0F2C', '无', '专利代理师资格证', 'zhangsan@example.com', '已认证'];
   if (format === 'csv') {
     return new Promise((resolve, reject) =>
       stringify([headers, example], { bom: true }, (err, text) => (err ? reject(err) : resolve(Buffer.from(text)))),
@@ -81,6 +86,10 @@ export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
     人才类别: CATEGORIES.options.map((o) => o.label).join('、'),
     业务领域: `${IP_FIELDS.options.map((o) => o.label).join('、')}（可多选，用顿号分隔）`,
     职称: TITLE_LEVELS.options.map((o) => o.label).join('、'),
+    职称系列: `${TITLE_SERIES.options.map((o) => o.label).join('、')}（知识产权即知识产权师系列）`,
+    学历: EDUCATIONS.options.map((o) => o.label).join('、'),
+    知识产权专业学位: '是、否（最高学历是否为知识产权或知识产权法专业，不填为否）',
+    服务机构统一社会信用代码: '18 位，所在知识产权服务机构的统一社会信用代码（可不填）',
     人才层次: TIERS.options.map((o) => o.label).join('、'),
     性别: '男、女（可不填，按身份证号码判断）',
     审核状态: '已认证、待审核（不填为已认证）',

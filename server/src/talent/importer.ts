@@ -3,7 +3,8 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ValidationError } from '../platform/errors';
 import { DISTRICTS } from '../reference/districts';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, TIERS, TITLE_LEVELS, type Tier } from '../reference/vocabulary';
+import { districtName } from '../reference/districts';
+import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, TIERS, TITLE_LEVELS, TITLE_SERIES, type Tier } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
 import { openSheet } from './importFile';
 import type { NewPractitioner, PractitionerRow, TalentModels } from './models';
@@ -19,7 +20,11 @@ export const IMPORT_COLUMNS = [
   { key: 'orgType', header: '单位类型', aliases: ['单位性质'], required: true },
   { key: 'category', header: '人才类别', aliases: ['从业类别'], required: true },
   { key: 'ipFields', header: '业务领域', aliases: ['专业领域'], required: true },
-  { key: 'titleLevel', header: '职称', aliases: ['知识产权职称'], required: true },
+  { key: 'titleLevel', header: '职称', aliases: ['知识产权职称', '职称级别'], required: true },
+  { key: 'titleSeries', header: '职称系列', aliases: [], required: false },
+  { key: 'education', header: '学历', aliases: ['最高学历'], required: false },
+  { key: 'ipDegree', header: '知识产权专业学位', aliases: ['是否知识产权专业'], required: false },
+  { key: 'agencyCreditCode', header: '服务机构统一社会信用代码', aliases: ['机构信用代码', '统一社会信用代码'], required: false },
   { key: 'tier', header: '人才层次', aliases: [], required: false },
   { key: 'qualifications', header: '执业资格', aliases: ['资格证书'], required: false },
   { key: 'email', header: '邮箱', aliases: ['电子邮箱'], required: false },
@@ -70,6 +75,12 @@ const CATEGORY = lookup(CATEGORIES.options);
 const IP_FIELD = lookup(IP_FIELDS.options);
 const TITLE = lookup(TITLE_LEVELS.options);
 const TIER = lookup(TIERS.options);
+const SERIES = lookup(TITLE_SERIES.options);
+const EDUCATION = lookup(EDUCATIONS.options);
+const YES_NO = lookup([
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+]);
 const GENDER = lookup(GENDERS.options);
 const STATUS = lookup([
   { value: 'verified', label: '已认证' },
@@ -107,6 +118,10 @@ function parseRow(row: number, get: (key: ColumnKey) => string): ParsedRow | Imp
     category: mapped('category', CATEGORY, '人才类别'),
     ipFields,
     titleLevel: mapped('titleLevel', TITLE, '职称'),
+    titleSeries: mapped('titleSeries', SERIES, '职称系列'),
+    education: mapped('education', EDUCATION, '学历'),
+    ipDegree: (mapped('ipDegree', YES_NO, '是否（只能填 是 或 否）') ?? 'false') === 'true',
+    agencyCreditCode: get('agencyCreditCode') || undefined,
     qualifications: get('qualifications').split(LIST).map((q) => q.trim()).filter(Boolean),
     email: get('email') || undefined,
   };
@@ -135,6 +150,8 @@ function requireColumns(indexOf: Map<ColumnKey, number>): void {
   }
 }
 
+const outsideDistrict = (district: string) => `只能导入本区县（${districtName(district) ?? district}）的人员`;
+
 /** Rows per transaction: each row lands whole or not at all; batches keep big files fast. */
 const BATCH = 200;
 
@@ -142,6 +159,7 @@ type Transaction = Parameters<Parameters<Database['writeTransaction']>[0]>[0];
 type Outcome = 'created' | 'updated' | 'unchanged';
 /** A valid row as a batch keeps it until written: the record's fields, not the validator's output. */
 interface GoodRow {
+  row: number;
   idHash: string;
   fields: ImportedFields;
   tier: Tier | undefined;
@@ -161,6 +179,10 @@ function fieldsOf(p: ProfileInput) {
     category: p.category,
     ipFields: p.ipFields,
     titleLevel: p.titleLevel,
+    titleSeries: p.titleSeries ?? null,
+    education: p.education ?? null,
+    ipDegree: p.ipDegree,
+    agencyCreditCode: p.agencyCreditCode ?? null,
     qualifications: p.qualifications,
     email: p.email ?? null,
   };
@@ -187,7 +209,11 @@ export class TalentImporter {
     private readonly idHashKey: string,
   ) {}
 
-  async run(actorId: number, file: { path: string; size: number } | undefined, filename: string, dryRun: boolean): Promise<ImportReport> {
+  /**
+   * `district`: district staff import only into their own district — a row naming another district,
+   * or a person whose record another district holds, is an error of that row.
+   */
+  async run(actorId: number, file: { path: string; size: number } | undefined, filename: string, dryRun: boolean, district: string | null = null): Promise<ImportReport> {
     const sheet = await openSheet(file, filename);
     try {
       const indexOf = new Map<ColumnKey, number>();
@@ -221,8 +247,11 @@ export class TalentImporter {
         const rows = batch;
         batch = [];
         await writing;
-        writing = this.applyBatch(rows, dryRun).then((outcomes) => {
-          for (const outcome of outcomes) report[outcome]++;
+        writing = this.applyBatch(rows, dryRun, district).then((outcomes) => {
+          for (const outcome of outcomes) {
+            if (typeof outcome === 'string') report[outcome]++;
+            else fail([outcome]);
+          }
         });
         writing.catch(() => undefined); // awaited (and thrown) at the next flush or at the end
       };
@@ -234,6 +263,10 @@ export class TalentImporter {
             fail(parsed);
             continue;
           }
+          if (district && parsed.profile.district !== district) {
+            fail([{ row, column: HEADER_OF.district, message: outsideDistrict(district) }]);
+            continue;
+          }
           const idHash = hashIdNumber(parsed.profile.idNumber.normalized, this.idHashKey);
           const earlier = firstRowOf.get(idHash);
           if (earlier !== undefined) {
@@ -241,7 +274,7 @@ export class TalentImporter {
             continue;
           }
           firstRowOf.set(idHash, row);
-          batch.push({ idHash, fields: fieldsOf(parsed.profile), tier: parsed.tier, status: parsed.status });
+          batch.push({ row, idHash, fields: fieldsOf(parsed.profile), tier: parsed.tier, status: parsed.status });
           if (batch.length === BATCH) await flush();
         }
         if (batch.length) await flush();
@@ -250,6 +283,7 @@ export class TalentImporter {
         await writing?.catch(() => undefined); // nothing keeps writing after the request has its answer
       }
 
+      report.errors.sort((a, b) => a.row - b.row); // a batch's own errors (another district's record) arrive after later rows' parse errors
       if (!dryRun) {
         await this.db.writeTransaction((transaction) =>
           this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount } }, transaction),
@@ -266,10 +300,10 @@ export class TalentImporter {
    * written in one transaction. Outcomes are counted by the caller only once the transaction has
    * committed, so a retried transaction (a MariaDB deadlock victim) is not counted twice.
    */
-  private async applyBatch(batch: GoodRow[], dryRun: boolean): Promise<Outcome[]> {
+  private async applyBatch(batch: GoodRow[], dryRun: boolean, district: string | null): Promise<(Outcome | ImportError)[]> {
     const apply = async (transaction?: Transaction) => {
       const existing = new Map((await this.models.Practitioner.findAll({ where: { idHash: batch.map((r) => r.idHash) }, transaction })).map((r) => [r.idHash, r]));
-      const outcomes: Outcome[] = [];
+      const outcomes: (Outcome | ImportError)[] = [];
       const creates: NewPractitioner[] = [];
       for (const item of batch) {
         const { fields } = item;
@@ -277,6 +311,10 @@ export class TalentImporter {
         if (!current) {
           creates.push({ ...fields, idHash: item.idHash, userId: null, source: 'import', tier: item.tier ?? 'none', status: item.status, rejectReason: null, verifiedAt: item.status === 'verified' ? this.clock.now() : null });
           outcomes.push('created');
+          continue;
+        }
+        if (district && current.district !== district) {
+          outcomes.push({ row: item.row, column: HEADER_OF.idNumber, message: '该人员的档案属于其他区县，请联系市级人才工作部门' });
           continue;
         }
         const changes = this.changesTo(current, item, fields);

@@ -1,6 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import { jsonText } from '../platform/json';
-import type { Category, Gender, IpField, OrgType, RecordSource, RecordStatus, Tier, TitleLevel } from '../reference/vocabulary';
+import type { Category, Education, Gender, IpField, OrgType, RecordSource, RecordStatus, Tier, TitleLevel, TitleSeries } from '../reference/vocabulary';
 
 export type { RecordSource };
 
@@ -19,6 +19,13 @@ export interface PractitionerRow extends Model<InferAttributes<PractitionerRow>,
   category: Category;
   ipFields: IpField[];
   titleLevel: TitleLevel;
+  /** null on records from before it was asked. */
+  titleSeries: CreationOptional<TitleSeries | null>;
+  education: CreationOptional<Education | null>;
+  /** The highest degree is in IP or IP law. */
+  ipDegree: CreationOptional<boolean>;
+  /** 统一社会信用代码 of the service agency the person works for. */
+  agencyCreditCode: CreationOptional<string | null>;
   qualifications: string[];
   email: string | null;
   tier: CreationOptional<Tier>;
@@ -40,6 +47,9 @@ export interface PractitionerSnapshot {
   category: Category;
   titleLevel: TitleLevel;
   tier: Tier;
+  education: Education | null;
+  titleSeries: TitleSeries | null;
+  ipDegree: boolean;
   verifiedAt: Date | null;
 }
 
@@ -55,13 +65,68 @@ export interface PractitionerChange {
  */
 export type PractitionerListener = (changes: PractitionerChange[], transaction: Transaction | null) => Promise<void>;
 
-const SNAPSHOT_KEYS = ['id', 'status', 'district', 'orgType', 'category', 'titleLevel', 'tier', 'verifiedAt'] as const;
+const SNAPSHOT_KEYS = ['id', 'status', 'district', 'orgType', 'category', 'titleLevel', 'tier', 'education', 'titleSeries', 'ipDegree', 'verifiedAt'] as const;
 
 function snapshot(read: (key: (typeof SNAPSHOT_KEYS)[number]) => unknown): PractitionerSnapshot {
   return Object.fromEntries(SNAPSHOT_KEYS.map((k) => [k, read(k)])) as unknown as PractitionerSnapshot;
 }
 
-export function defineTalentModels(sequelize: Sequelize, listener?: PractitionerListener) {
+/** The fields a version keeps; a change to none of them writes no version. */
+const VERSIONED_KEYS = ['status', 'district', 'orgType', 'category', 'titleLevel', 'tier', 'education', 'titleSeries', 'ipDegree', 'verifiedAt'] as const;
+
+const sameMoment = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? a !== null && b !== null && new Date(a as Date).getTime() === new Date(b as Date).getTime() : a === b);
+
+/** A change statistics of a past moment must know about: a new or removed record, or a counted field changed. */
+export function changesHistory({ before, after }: PractitionerChange): boolean {
+  if (!before || !after) return true;
+  return VERSIONED_KEYS.some((k) => !sameMoment(before[k], after[k]));
+}
+
+/**
+ * The talent records and their history. `listener` (the statistics' tallies) hears every change in its
+ * transaction; `now` stamps the versions the hooks write beside each change.
+ */
+export function defineTalentModels(sequelize: Sequelize, listener?: PractitionerListener, now: () => Date = () => new Date()) {
+  const PractitionerVersion = sequelize.define<PractitionerVersionRow>(
+    'PractitionerVersion',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      practitionerId: { type: DataTypes.INTEGER, allowNull: false },
+      validFrom: { type: DataTypes.DATE(3), allowNull: false },
+      status: { type: DataTypes.STRING(16), allowNull: false },
+      district: { type: DataTypes.CHAR(6), allowNull: false },
+      orgType: { type: DataTypes.STRING(32), allowNull: false },
+      category: { type: DataTypes.STRING(32), allowNull: false },
+      titleLevel: { type: DataTypes.STRING(32), allowNull: false },
+      tier: { type: DataTypes.STRING(32), allowNull: false },
+      education: { type: DataTypes.STRING(16), allowNull: true },
+      ipDegree: { type: DataTypes.BOOLEAN, allowNull: false },
+      titleSeries: { type: DataTypes.STRING(16), allowNull: true },
+      verifiedAt: { type: DataTypes.DATE(3), allowNull: true },
+    },
+    { tableName: 'practitioner_versions', underscored: true, timestamps: false },
+  );
+
+  const versionAttributes = Object.fromEntries(Object.values(PractitionerVersion.getAttributes()).map((a) => [a.field ?? '', a]));
+  const versionFields = Object.fromEntries(Object.entries(PractitionerVersion.getAttributes()).map(([key, a]) => [key, a.field ?? key]));
+
+  /** Writes the versions of a set of changes (one statement), then tells the listener. */
+  async function notify(changes: PractitionerChange[], transaction: Transaction | null): Promise<void> {
+    const at = now();
+    const rows = changes.filter(changesHistory).flatMap(({ before, after }) => {
+      const state = after ?? (before ? { ...before, status: 'removed' as const } : null);
+      if (!state || state.id === null) return [];
+      const version: Record<string, unknown> = { practitionerId: state.id, validFrom: at };
+      for (const k of VERSIONED_KEYS) version[k] = state[k] ?? null;
+      version.ipDegree = Boolean(state.ipDegree);
+      return [Object.fromEntries(Object.entries(version).map(([k, v]) => [versionFields[k], v]))];
+    });
+    for (let i = 0; i < rows.length; i += 500) {
+      await sequelize.getQueryInterface().bulkInsert(PractitionerVersion.getTableName() as string, rows.slice(i, i + 500), { transaction }, versionAttributes);
+    }
+    if (listener) await listener(changes, transaction);
+  }
+
   const Practitioner = sequelize.define<PractitionerRow>(
     'Practitioner',
     {
@@ -78,6 +143,10 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
       category: { type: DataTypes.STRING(32), allowNull: false },
       ipFields: { type: DataTypes.TEXT, allowNull: false, ...jsonText<IpField[]>('ipFields', []) },
       titleLevel: { type: DataTypes.STRING(32), allowNull: false },
+      titleSeries: { type: DataTypes.STRING(16), allowNull: true },
+      education: { type: DataTypes.STRING(16), allowNull: true },
+      ipDegree: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      agencyCreditCode: { type: DataTypes.STRING(18), allowNull: true },
       qualifications: { type: DataTypes.TEXT, allowNull: false, ...jsonText<string[]>('qualifications', []) },
       email: { type: DataTypes.STRING(254), allowNull: true },
       tier: { type: DataTypes.STRING(32), allowNull: false, defaultValue: 'none' },
@@ -91,7 +160,7 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
     {
       tableName: 'practitioners',
       underscored: true,
-      hooks: listener
+      hooks: notify
         ? {
             // Bulk writes through the model go row by row through the hooks below, and insertMany (the
             // import's bulk path) tells the listener itself: no write path escapes the listener.
@@ -106,13 +175,13 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
               if (options.ignoreDuplicates || options.updateOnDuplicate) throw new Error('Practitioner.bulkCreate: ignoreDuplicates/updateOnDuplicate would put the statistics out of step');
               options.individualHooks = true;
             },
-            afterCreate: (row, options) => listener([{ before: null, after: snapshot((k) => row.get(k)) }], options.transaction ?? null),
+            afterCreate: (row, options) => notify([{ before: null, after: snapshot((k) => row.get(k)) }], options.transaction ?? null),
             afterUpdate: (row, options) =>
-              listener(
+              notify(
                 [{ before: snapshot((k) => (row.changed(k) ? row.previous(k) : row.get(k))), after: snapshot((k) => row.get(k)) }],
                 options.transaction ?? null,
               ),
-            afterDestroy: (row, options) => listener([{ before: snapshot((k) => row.get(k)), after: null }], options.transaction ?? null),
+            afterDestroy: (row, options) => notify([{ before: snapshot((k) => row.get(k)), after: null }], options.transaction ?? null),
           }
         : {},
     },
@@ -160,10 +229,37 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
       return byColumn;
     };
     await sequelize.getQueryInterface().bulkInsert(Practitioner.getTableName() as string, rows.map(record), { transaction }, byField);
-    if (listener) await listener(rows.map((r) => ({ before: null, after: { ...snapshot((k) => r[k as keyof NewPractitioner] ?? null), id: null } })), transaction);
+    // The history needs the new ids: looked up by the unique ID hash, a page at a time.
+    const ids = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const found = await Practitioner.findAll({ attributes: ['id', 'idHash'], where: { idHash: rows.slice(i, i + 500).map((r) => r.idHash) }, transaction, raw: true });
+      for (const f of found) ids.set(f.idHash, f.id);
+    }
+    await notify(rows.map((r) => ({ before: null, after: { ...snapshot((k) => r[k as keyof NewPractitioner] ?? null), id: ids.get(r.idHash) ?? null } })), transaction);
   }
 
-  return { Practitioner, insertMany };
+  return { Practitioner, PractitionerVersion, insertMany };
+}
+
+/**
+ * What statistics count a record by, from the moment `validFrom` until its next version: the
+ * history that lets a report for a past year count the records as they stood at its end. `removed`
+ * marks a record merged into another (it stops counting then).
+ */
+export interface PractitionerVersionRow extends Model<InferAttributes<PractitionerVersionRow>, InferCreationAttributes<PractitionerVersionRow>> {
+  id: CreationOptional<number>;
+  practitionerId: number;
+  validFrom: Date;
+  status: RecordStatus | 'removed';
+  district: string;
+  orgType: OrgType;
+  category: Category;
+  titleLevel: TitleLevel;
+  tier: Tier;
+  education: Education | null;
+  ipDegree: boolean;
+  titleSeries: TitleSeries | null;
+  verifiedAt: Date | null;
 }
 
 /** A record as the import creates it: every column but the id and the timestamps. */

@@ -1,7 +1,7 @@
 import { userSelfView } from '../accounts/schemas';
 import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
-import { CATEGORIES, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS } from '../reference/vocabulary';
+import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS, TITLE_SERIES } from '../reference/vocabulary';
 import { examineIdNumber, ID_NUMBER_MESSAGES, type IdNumberFacts } from './idNumber';
 
 /** An ID number as typed; parsed into its facts (normalised number, birth date, gender) or refused. */
@@ -33,6 +33,12 @@ export const profileInput = z
       .min(1, '请至少选择一个业务领域')
       .transform((fields) => [...new Set(fields)]),
     titleLevel: z.enum(TITLE_LEVELS.values),
+    /** The series of the title (知识产权师 or another); records from before it was asked have none. */
+    titleSeries: z.enum(TITLE_SERIES.values, { message: '请选择职称系列' }).nullable().optional(),
+    education: z.enum(EDUCATIONS.values, { message: '请选择学历' }).nullable().optional(),
+    ipDegree: z.boolean().default(false),
+    /** 统一社会信用代码 of the service agency the person works for: links the record to the agency. */
+    agencyCreditCode: z.preprocess(emptyToUndefined, z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母').nullable().optional()),
     qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
     email: z.preprocess(emptyToUndefined, z.string().trim().email('邮箱格式不正确').max(254).optional().nullable()),
   })
@@ -59,6 +65,12 @@ export const practitionerSelfView = z
     category: z.enum(CATEGORIES.values),
     ipFields: z.array(z.enum(IP_FIELDS.values)),
     titleLevel: z.enum(TITLE_LEVELS.values),
+    titleSeries: z.enum(TITLE_SERIES.values).nullable(),
+    /** 高级知识产权师, 工程·中级, …: the series and level together; null without a title. */
+    titleName: z.string().nullable(),
+    education: z.enum(EDUCATIONS.values).nullable(),
+    ipDegree: z.boolean(),
+    agencyCreditCode: z.string().nullable(),
     qualifications: z.array(z.string()),
     email: z.string().nullable(),
     tier: z.enum(TIERS.values),
@@ -77,6 +89,10 @@ export const talentListQuery = z.object({
   orgType: z.enum(ORG_TYPES.values).optional(),
   category: z.enum(CATEGORIES.values).optional(),
   titleLevel: z.enum(TITLE_LEVELS.values).optional(),
+  titleSeries: z.enum(TITLE_SERIES.values).optional(),
+  education: z.enum(EDUCATIONS.values).optional(),
+  ipDegree: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  agencyCreditCode: z.string().trim().toUpperCase().length(18, '统一社会信用代码为 18 位').optional(),
   tier: z.enum(TIERS.values).optional(),
   status: z.enum(RECORD_STATUSES.values).optional(),
   page: z.coerce.number().int().min(1).default(1),

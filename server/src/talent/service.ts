@@ -3,7 +3,7 @@ import { UniqueConstraintError, type InferCreationAttributes, type Transaction }
 import type { Database } from '../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import { districtName } from '../reference/districts';
-import type { Category, RecordStatus, TitleLevel } from '../reference/vocabulary';
+import { titleName, type Category, type RecordStatus, type TitleLevel } from '../reference/vocabulary';
 import { hashIdNumber, maskIdNumber } from './idNumber';
 import type { PractitionerRow, TalentModels } from './models';
 import type { PractitionerSelfView, ProfileInput } from './schemas';
@@ -22,7 +22,8 @@ export interface RosterSummary {
 /** The columns a practitioner's own form sets. */
 type ProfileFields = Pick<
   InferCreationAttributes<PractitionerRow>,
-  'name' | 'idHash' | 'idMasked' | 'gender' | 'birthDate' | 'district' | 'orgName' | 'orgType' | 'category' | 'ipFields' | 'titleLevel' | 'qualifications' | 'email'
+  | 'name' | 'idHash' | 'idMasked' | 'gender' | 'birthDate' | 'district' | 'orgName' | 'orgType' | 'category' | 'ipFields' | 'titleLevel'
+  | 'titleSeries' | 'education' | 'ipDegree' | 'agencyCreditCode' | 'qualifications' | 'email'
 >;
 
 /** What an erased record shows in place of the person's name, ID and organisation. */
@@ -54,6 +55,11 @@ export function toSelfView(row: PractitionerRow): PractitionerSelfView {
     category: row.category,
     ipFields: row.ipFields,
     titleLevel: row.titleLevel,
+    titleSeries: row.titleSeries ?? null,
+    titleName: titleName(row.titleSeries ?? null, row.titleLevel),
+    education: row.education ?? null,
+    ipDegree: Boolean(row.ipDegree),
+    agencyCreditCode: row.agencyCreditCode ?? null,
     qualifications: row.qualifications,
     email: row.email,
     tier: row.tier,
@@ -154,6 +160,10 @@ export class TalentService {
       category: input.category,
       ipFields: input.ipFields,
       titleLevel: input.titleLevel,
+      titleSeries: input.titleSeries ?? null,
+      education: input.education ?? null,
+      ipDegree: input.ipDegree,
+      agencyCreditCode: input.agencyCreditCode ?? null,
       qualifications: input.qualifications,
       email: input.email ?? null,
     };

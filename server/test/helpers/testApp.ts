@@ -78,13 +78,13 @@ export async function createTestApp(options: TestAppOptions = {}) {
   }
 
   /** Creates an account of any role (through the admin API) and signs it in. */
-  async function userWithRole(role: 'practitioner' | 'trainer' | 'office' | 'admin', name = '工作人员') {
+  async function userWithRole(role: 'practitioner' | 'trainer' | 'office' | 'district' | 'admin', name = '工作人员', districtCode?: string) {
     const phone = nextPhone();
     if (role === 'admin') {
       await app.services.accounts.ensureAdmin(phone, 'password123');
     } else {
       const admin = await userWithRole('admin');
-      await request.post('/api/admin/users').set(auth(admin.token)).send({ phone, password: 'password123', name, role }).expect(201);
+      await request.post('/api/admin/users').set(auth(admin.token)).send({ phone, password: 'password123', name, role, ...(role === 'district' ? { districtCode: districtCode ?? '500112' } : {}) }).expect(201);
     }
     const res = await request.post('/api/auth/login').send({ phone, password: 'password123' }).expect(200);
     return { token: res.body.token as string, user: res.body.user as { id: number }, phone };

@@ -3,18 +3,20 @@ import { auth, makeIdNumber, profileBody, type TestApp } from './testApp';
 export const A_NAME = '欧阳明华';
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
-export type Caller = 'anonymous' | 'practitioner' | 'trainer' | 'office' | 'admin';
+export type Caller = 'anonymous' | 'practitioner' | 'trainer' | 'office' | 'admin' | 'district';
 
 /**
  * A small world for tests that call every operation: practitioner A with a verified record, a
  * completed class and its certificate, a claim with evidence and a pending sign-up; practitioner B,
- * a stranger to all of it; a trainer, an office clerk, an admin; and an account for admin operations
+ * a stranger to all of it; a trainer, an office clerk, an admin, district staff of 渝北区 (A's record is
+ * 渝中区'); and an account for admin operations
  * to act on, so they change nobody else.
  */
 export async function buildWorld(t: TestApp) {
   const office = await t.userWithRole('office');
   const trainer = await t.userWithRole('trainer');
   const admin = await t.userWithRole('admin');
+  const district = await t.userWithRole('district', '渝北区人才工作', '500112');
   const a = await t.registerPractitioner(A_NAME);
   const aIdNumber = makeIdNumber('500112', '19800808', 77);
   const record = (await t.request.put('/api/me/profile').set(auth(a.token)).send(profileBody({ name: A_NAME, idNumber: aIdNumber })).expect(200)).body;
@@ -52,7 +54,7 @@ export async function buildWorld(t: TestApp) {
     userId: target.user.id,
     courseCode: course.code as string,
   };
-  const tokens: Record<Caller, string | null> = { anonymous: null, practitioner: b.token, trainer: trainer.token, office: office.token, admin: admin.token };
+  const tokens: Record<Caller, string | null> = { anonymous: null, practitioner: b.token, trainer: trainer.token, office: office.token, admin: admin.token, district: district.token };
 
   /** An OpenAPI path template with the world's ids in it. */
   function concretePath(template: string): string {
