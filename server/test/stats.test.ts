@@ -160,6 +160,16 @@ describe('the recount', () => {
     await rebuildAggregates(t.db);
     expect(await recount(t.db)).toEqual([]);
   });
+
+  it('reports a record whose history no longer says what the record says', async () => {
+    const [latest] = await sql('SELECT MAX(id) AS id FROM practitioner_versions');
+    const [version] = await sql(`SELECT practitioner_id, district FROM practitioner_versions WHERE id = ${Number(latest.id)}`);
+    await t.db.sequelize.query(`UPDATE practitioner_versions SET district = '500101' WHERE id = ?`, { replacements: [latest.id] });
+    const differences = await recount(t.db);
+    expect(differences).toEqual([expect.objectContaining({ table: 'practitioner_versions', key: String(version.practitioner_id) })]);
+    await t.db.sequelize.query(`UPDATE practitioner_versions SET district = ? WHERE id = ?`, { replacements: [version.district, latest.id] });
+    expect(await recount(t.db)).toEqual([]);
+  });
 });
 
 describe('projection toward the target', () => {

@@ -5,8 +5,9 @@ import { countsTowardTargetSql } from '../talent/counting';
 import { tallyKeys } from './tallies';
 
 /**
- * Recomputes every aggregate from the raw rows, replacing what is stored, in one transaction. For bulk
- * loads that bypass the model hooks (demo and benchmark data sets); normal writes never need it.
+ * Recomputes every aggregate from the raw rows, replacing what is stored, in one transaction, and gives
+ * records without history their first version. For bulk loads that bypass the model hooks (demo and
+ * benchmark data sets); normal writes never need it.
  */
 export async function rebuildAggregates(db: Database): Promise<void> {
   await db.writeTransaction(async (transaction) => {
@@ -39,6 +40,13 @@ export async function rebuildAggregates(db: Database): Promise<void> {
               MAX(CASE WHEN ${countsTowardTargetSql('p')} THEN 1 ELSE 0 END)
        FROM credit_records r JOIN practitioners p ON p.id = r.practitioner_id
        GROUP BY r.practitioner_id, r.year`,
+    );
+    // Records loaded without the hooks have no history: each gets one version, from when it was
+    // verified (or created), as the migration that introduced the history gave the records of then.
+    await run(
+      `INSERT INTO practitioner_versions (practitioner_id, valid_from, status, district, org_type, category, title_level, tier, education, ip_degree, title_series, verified_at)
+       SELECT p.id, COALESCE(p.verified_at, p.created_at), p.status, p.district, p.org_type, p.category, p.title_level, p.tier, p.education, p.ip_degree, p.title_series, p.verified_at
+       FROM practitioners p WHERE NOT EXISTS (SELECT 1 FROM practitioner_versions v WHERE v.practitioner_id = p.id) ORDER BY p.id`,
     );
     await run(`INSERT INTO year_tallies (year, metric, value) SELECT r.year, 'classHours', ${sum.classHours} FROM credit_records r GROUP BY r.year HAVING ${sum.classHours} <> 0`);
   });

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../platform/time';
 import { countsTowardTarget, countsTowardTargetSql } from '../talent/counting';
 
 export interface RecountDifference {
-  table: 'talent_tallies' | 'credit_year_totals' | 'year_tallies';
+  table: 'talent_tallies' | 'credit_year_totals' | 'year_tallies' | 'practitioner_versions';
   key: string;
   stored: number | string;
   recounted: number | string;
@@ -79,6 +79,27 @@ async function ledgerTotals(select: Select) {
   return { totals: formatted, classHours: new Map([...years].map(([year, t]) => [year, t.classHours])) };
 }
 
+/**
+ * Talent's history against the records: each record's latest version must say what the record says
+ * now (a write path that skipped the hooks would leave a past year's report wrong without a trace).
+ */
+async function historyDrift(select: Select): Promise<RecountDifference[]> {
+  const fields = 'status, district, org_type, category, title_level, tier, education, title_series, ip_degree, verified_at';
+  const line = (r: Record<string, unknown>) =>
+    fields
+      .split(', ')
+      .map((f) => (f === 'verified_at' ? (r[f] ? new Date(r[f] as string).getTime() : '') : f === 'ip_degree' ? Number(r[f]) : (r[f] ?? '')))
+      .join('/');
+  const now = new Map((await select<Record<string, unknown>>(`SELECT id, ${fields} FROM practitioners`)).map((r) => [String(r.id), line(r)]));
+  const latest = new Map(
+    (await select<Record<string, unknown>>(`SELECT v.practitioner_id AS id, ${fields.split(', ').map((f) => `v.${f}`).join(', ')} FROM practitioner_versions v JOIN (SELECT MAX(id) AS id FROM practitioner_versions GROUP BY practitioner_id) l ON l.id = v.id WHERE v.status <> 'removed'`)).map((r) => [
+      String(r.id),
+      line(r),
+    ]),
+  );
+  return compare('practitioner_versions', latest, now, '(none)');
+}
+
 const formatTotals = (hours: number, professional: number, classHours: number, counted: boolean) => `${hours}/${professional}/${classHours}/${counted ? 1 : 0}`;
 
 function compare(table: RecountDifference['table'], stored: Map<string, number | string>, recounted: Map<string, number | string>, none: number | string): RecountDifference[] {
@@ -120,5 +141,6 @@ export async function recount(db: Database): Promise<RecountDifference[]> {
     ...compare('talent_tallies', storedCells, await talentCells(select), 0),
     ...compare('credit_year_totals', storedTotals, ledger.totals, '(none)'),
     ...compare('year_tallies', storedHours, recountedHours, 0),
+    ...(await historyDrift(select)),
   ].map((d) => (d.table === 'year_tallies' ? { ...d, key: `${d.key}|classHours` } : d));
 }

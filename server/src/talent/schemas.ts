@@ -2,6 +2,7 @@ import { userSelfView } from '../accounts/schemas';
 import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
 import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS, TITLE_SERIES } from '../reference/vocabulary';
+import { creditCodeInput } from '../agencies/schemas';
 import { examineIdNumber, ID_NUMBER_MESSAGES, type IdNumberFacts } from './idNumber';
 
 /** An ID number as typed; parsed into its facts (normalised number, birth date, gender) or refused. */
@@ -38,7 +39,7 @@ export const profileInput = z
     education: z.enum(EDUCATIONS.values, { message: '请选择学历' }).nullable().optional(),
     ipDegree: z.boolean().default(false),
     /** 统一社会信用代码 of the service agency the person works for: links the record to the agency. */
-    agencyCreditCode: z.preprocess(emptyToUndefined, z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母').nullable().optional()),
+    agencyCreditCode: z.preprocess(emptyToUndefined, creditCodeInput.nullable().optional()),
     qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
     email: z.preprocess(emptyToUndefined, z.string().trim().email('邮箱格式不正确').max(254).optional().nullable()),
   })
