@@ -13,6 +13,10 @@ async function summary(t: Awaited<ReturnType<typeof createTestApp>>) {
     certificates: await q('SELECT COUNT(*) AS n FROM certificates'),
     claims: await q('SELECT COUNT(*) AS n FROM credit_claims'),
     waitlisted: await q(`SELECT COUNT(*) AS n FROM enrollments WHERE status = 'waitlisted'`),
+    educations: await q('SELECT COUNT(DISTINCT education) AS n FROM practitioners'),
+    titleSeries: await q('SELECT COUNT(DISTINCT title_series) AS n FROM practitioners'),
+    ipTitles: await q(`SELECT COUNT(*) AS n FROM practitioners WHERE title_series = 'ip' AND title_level <> 'none'`),
+    districtStaff: await q(`SELECT COUNT(DISTINCT district_code) AS n FROM users WHERE role = 'district'`),
     // The README's example practitioner accounts.
     examples: await q(`SELECT COUNT(*) AS n FROM users u JOIN practitioners p ON p.user_id = u.id WHERE u.phone IN ('13500000001', '13500000002', '13500000003') AND p.status = 'verified'`),
   };
@@ -26,7 +30,7 @@ describe('the demo data set', () => {
     for (const now of [new Date('2026-12-03T16:30:00Z'), new Date('2026-12-03T03:00:00Z')]) {
       const t = await createTestApp();
       const { staff } = await generateDemo(t.db, t.config, { practitioners: 300, creditRecordsPerPerson: 2, pastClasses: 4, upcomingClasses: 3, now });
-      expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'office', 'office', 'trainer', 'trainer', 'trainer']);
+      expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'district', 'district', 'district', 'office', 'office', 'trainer', 'trainer', 'trainer']);
       expect(await recount(t.db)).toEqual([]);
       runs.push(await summary(t));
       await t.close();
@@ -41,5 +45,9 @@ describe('the demo data set', () => {
     expect(s.claims).toBeGreaterThan(0);
     expect(s.waitlisted).toBeGreaterThan(0);
     expect(s.examples).toBe(3);
+    expect(s.educations).toBe(5);
+    expect(s.titleSeries).toBe(5);
+    expect(s.ipTitles).toBeGreaterThan(0);
+    expect(s.districtStaff).toBe(3);
   });
 });

@@ -111,14 +111,16 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
 
   // --- staff -------------------------------------------------------------------------------
   const staff: { role: string; phone: string }[] = [];
-  const makeStaff = async (accounts: AccountService, role: 'trainer' | 'office' | 'admin', phone: string, name: string) => {
+  const makeStaff = async (accounts: AccountService, role: 'trainer' | 'office' | 'district' | 'admin', phone: string, name: string, districtCode: string | null = null) => {
     if (role === 'admin') await accounts.ensureAdmin(phone, DEMO_PASSWORD);
-    else await db.sequelize.model('User').create({ phone, passwordHash: await hashPassword(DEMO_PASSWORD), name, role, wechatOpenId: null });
+    else await db.sequelize.model('User').create({ phone, passwordHash: await hashPassword(DEMO_PASSWORD), name, role, wechatOpenId: null, districtCode });
     staff.push({ role, phone });
   };
   await makeStaff(services.accounts, 'admin', '13800000000', '系统管理员');
   for (const [i, name] of ['刘培训', '陈教务', '杨讲师'].entries()) await makeStaff(services.accounts, 'trainer', `1380000001${i}`, name);
   for (const [i, name] of ['周人才', '吴统计'].entries()) await makeStaff(services.accounts, 'office', `1380000002${i}`, name);
+  // District offices: 渝北区, 渝中区, 万州区 (README lists them).
+  for (const [i, [name, code]] of [['郑渝北', '500112'], ['孙渝中', '500103'], ['钱万州', '500101']].entries()) await makeStaff(services.accounts, 'district', `1380000003${i}`, name, code);
   const trainerId = ((await db.sequelize.model('User').findOne({ where: { phone: '13800000010' } }))!.get('id')) as number;
 
   // --- practitioners: 40% signed up themselves, 60% imported by the office ---------------------
@@ -140,6 +142,7 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
     const ago = Math.floor(monthsBack * Math.pow(r.next(), 1.3));
     const verifiedAt = new Date(now.getTime() - ago * 30.4 * 86400_000 - r.int(0, 20) * 86400_000);
     const name = r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.next() < 0.6 ? r.pick([...GIVEN]) : '');
+    const titleLevel = r.weighted({ none: 35, junior: 20, intermediate: 28, associate_senior: 12, senior: 5 });
     const userId = self ? users.length + 1000 : null;
     if (self) users.push({ id: userId, phone: `135${String(i).padStart(8, '0')}`, passwordHash: sharedHash, name, role: 'practitioner', wechatOpenId: null, createdAt: verifiedAt, updatedAt: verifiedAt });
     people.push({
@@ -155,7 +158,12 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       orgType,
       category,
       ipFields: r.next() < 0.5 ? ['patent'] : r.next() < 0.5 ? ['patent', 'trademark'] : [r.pick(['trademark', 'copyright', 'trade_secret', 'geographical_indication'])],
-      titleLevel: r.weighted({ none: 35, junior: 20, intermediate: 28, associate_senior: 12, senior: 5 }),
+      titleLevel,
+      // Records from before the form asked for education and series (imported early) have neither.
+      titleSeries: titleLevel === 'none' || r.next() < 0.1 ? null : r.weighted({ ip: 38, engineering: 30, economics: 14, law: 12, other: 6 }),
+      education: r.next() < 0.08 ? null : r.weighted({ secondary: 2, associate: 12, bachelor: 52, master: 29, doctorate: 5 }),
+      ipDegree: r.next() < (category === 'agent' || category === 'lawyer' ? 0.3 : 0.12),
+      agencyCreditCode: null,
       qualifications: category === 'agent' ? ['专利代理师资格证'] : category === 'lawyer' ? ['律师执业证'] : [],
       email: null,
       tier: r.weighted({ none: 92, senior_engineer: 5, high_level: 2.4, leading: 0.6 }),
@@ -197,7 +205,8 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
           certificateCode: null,
           note: null,
           createdBy: null,
-          createdAt: now,
+          // Recorded in the month it is dated: a past year's report counts what was recorded by its end.
+          createdAt: new Date(Math.min(now.getTime(), new Date(`${year}-${month}-15T10:00:00+08:00`).getTime())),
         });
         if (batch.length >= 2000) {
           await bulk(db, 'CreditRecord', batch, 2000);
