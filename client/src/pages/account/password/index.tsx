@@ -10,6 +10,7 @@ import { zh } from '../../../text/zh'
 import { failureMessage } from '../../../utils/failure'
 import { goBack, goHome, goLogin } from '../../../utils/nav'
 import './index.css'
+import { newPasswordProblem } from '../../../utils/newPassword'
 
 interface Form {
   currentPassword: string
@@ -46,15 +47,10 @@ export default function ChangePasswordPage() {
   const save = () =>
     run('save', async () => {
       setNotice(null)
-      // only "is it there" and "typed the same twice" here: what a good password is, the server says
-      if (!form.currentPassword || !form.newPassword || !form.repeatPassword) {
-        setErrors({})
-        setNotice({ ok: false, text: t.fillAll })
-        return
-      }
-      if (form.newPassword !== form.repeatPassword) {
-        setErrors({ repeatPassword: t.passwordMismatch })
-        setNotice({ ok: false, text: t.fixErrors })
+      const problem = newPasswordProblem([form.currentPassword], form)
+      if (problem) {
+        setErrors(problem.errors)
+        setNotice(problem.notice)
         return
       }
       setErrors({})

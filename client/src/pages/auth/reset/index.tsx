@@ -9,6 +9,7 @@ import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
 import { goAfterSignIn, goBack, goLogin } from '../../../utils/nav'
 import './index.css'
+import { newPasswordProblem } from '../../../utils/newPassword'
 
 /** Seconds the 获取验证码 button waits after a code was asked for (how often one may be sent is the server's). */
 export const RESEND_SECONDS = 60
@@ -82,14 +83,10 @@ export default function PasswordResetPage() {
   const confirm = () =>
     run('confirm', async () => {
       setNotice(null)
-      if (!form.phone.trim() || !form.code.trim() || !form.newPassword || !form.repeatPassword) {
-        setErrors({})
-        setNotice({ ok: false, text: t.fillAll })
-        return
-      }
-      if (form.newPassword !== form.repeatPassword) {
-        setErrors({ repeatPassword: t.passwordMismatch })
-        setNotice({ ok: false, text: t.fixErrors })
+      const problem = newPasswordProblem([form.phone, form.code], form)
+      if (problem) {
+        setErrors(problem.errors)
+        setNotice(problem.notice)
         return
       }
       setErrors({})
