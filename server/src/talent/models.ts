@@ -110,15 +110,36 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
   const versionAttributes = Object.fromEntries(Object.values(PractitionerVersion.getAttributes()).map((a) => [a.field ?? '', a]));
   const versionFields = Object.fromEntries(Object.entries(PractitionerVersion.getAttributes()).map(([key, a]) => [key, a.field ?? key]));
 
+  /**
+   * A batch's timestamps are a few distinct instants: each formatted once by its column's type (as the
+   * query generator would, moment.js and all), not once or more per row. All the DATE(3) columns of
+   * both tables share one type.
+   */
+  function dateLiterals() {
+    const formatted = new Map<number, ReturnType<Sequelize['literal']>>();
+    const type = Practitioner.getAttributes().verifiedAt.type as { stringify(value: unknown, options?: object): string };
+    const timezone = (sequelize as unknown as { options: { timezone?: string } }).options.timezone;
+    return (_key: string, date: Date) => {
+      let literal = formatted.get(date.getTime());
+      if (!literal) {
+        literal = sequelize.literal(sequelize.escape(type.stringify(date, { timezone })));
+        formatted.set(date.getTime(), literal);
+      }
+      return literal;
+    };
+  }
+
   /** Writes the versions of a set of changes (one statement), then tells the listener. */
   async function notify(changes: PractitionerChange[], transaction: Transaction | null): Promise<void> {
-    const at = now();
+    const dateLiteral = dateLiterals();
+    const at = dateLiteral('validFrom', now());
     const rows = changes.filter(changesHistory).flatMap(({ before, after }) => {
       const state = after ?? (before ? { ...before, status: 'removed' as const } : null);
       if (!state || state.id === null) return [];
       const version: Record<string, unknown> = { practitionerId: state.id, validFrom: at };
       for (const k of VERSIONED_KEYS) version[k] = state[k] ?? null;
       version.ipDegree = Boolean(state.ipDegree);
+      if (state.verifiedAt) version.verifiedAt = dateLiteral('verifiedAt', new Date(state.verifiedAt));
       return [Object.fromEntries(Object.entries(version).map(([k, v]) => [versionFields[k], v]))];
     });
     for (let i = 0; i < rows.length; i += 500) {
@@ -200,19 +221,7 @@ export function defineTalentModels(sequelize: Sequelize, listener?: Practitioner
    */
   async function insertMany(rows: NewPractitioner[], transaction: Transaction): Promise<void> {
     if (rows.length === 0) return;
-    // A batch's timestamps are a few distinct instants: each formatted once by its column's type (as
-    // the query generator would, moment.js and all), not three times per row.
-    const formatted = new Map<string, ReturnType<Sequelize['literal']>>();
-    const dateLiteral = (key: 'verifiedAt' | 'createdAt', date: Date) => {
-      const id = `${key}:${date.getTime()}`;
-      let literal = formatted.get(id);
-      if (!literal) {
-        const type = Practitioner.getAttributes()[key].type as { stringify(value: unknown, options?: object): string };
-        literal = sequelize.literal(sequelize.escape(type.stringify(date, { timezone: (sequelize as unknown as { options: { timezone?: string } }).options.timezone })));
-        formatted.set(id, literal);
-      }
-      return literal;
-    };
+    const dateLiteral = dateLiterals();
     const now = dateLiteral('createdAt', new Date());
     const record = (r: NewPractitioner) => {
       const values: Record<string, unknown> = {
