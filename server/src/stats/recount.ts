@@ -41,6 +41,9 @@ async function talentCells(select: Select): Promise<Map<string, number>> {
       add(`${dimension}|${r.value}|${r.status}`, r.n);
     }
   }
+  for (const r of await select<{ value: string; status: string; n: number }>(`SELECT title_level AS value, status, COUNT(*) AS n FROM practitioners WHERE title_series = 'ip' GROUP BY title_level, status`)) {
+    add(`ipTitle|${r.value}|${r.status}`, r.n);
+  }
   // Months are Shanghai months, which SQL dialects spell differently: bucketed here from the raw dates.
   for (const r of await select<{ verified_at: string | Date }>(`SELECT p.verified_at FROM practitioners p WHERE ${countsTowardTargetSql('p')} AND p.verified_at IS NOT NULL`)) {
     add(`verifiedMonth|${shanghaiDate(new Date(r.verified_at)).slice(0, 7)}|verified`, 1);

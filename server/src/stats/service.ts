@@ -103,9 +103,6 @@ export class StatsService {
         else if (r.dimension === 'verifiedMonth') months.set(r.value, n);
         else if (r.status === 'verified') add(r.dimension, r.value, n);
       }
-      for (const r of await this.query<{ level: string; n: number | string }>(`SELECT title_level AS level, COUNT(*) AS n FROM practitioners p WHERE ${countsTowardTargetSql('p')} AND title_series = 'ip' GROUP BY title_level`)) {
-        add('ipTitle', r.level, Number(r.n));
-      }
     } else {
       const standing = recordsAsOfSql(scope.at, scope.district);
       const columns = Object.values(STANDING_COLUMN).join(', ');

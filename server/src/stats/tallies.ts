@@ -21,6 +21,8 @@ interface TallyKey {
 export function tallyKeys(p: PractitionerSnapshot): TallyKey[] {
   const keys: TallyKey[] = [{ dimension: 'all', value: '', status: p.status }];
   for (const d of DIMENSIONS) keys.push({ dimension: d, value: tallyValue(p[d]), status: p.status });
+  // The 知识产权师 series on its own, by level (the dashboard shows it apart).
+  if (p.titleSeries === 'ip') keys.push({ dimension: 'ipTitle', value: p.titleLevel, status: p.status });
   if (countsTowardTarget(p) && p.verifiedAt) keys.push({ dimension: 'verifiedMonth', value: shanghaiDate(new Date(p.verifiedAt)).slice(0, 7), status: 'verified' });
   return keys;
 }
