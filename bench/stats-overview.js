@@ -48,38 +48,69 @@ async function main() {
   const sizes = { practitioners: await count('practitioners'), creditRecords: await count('credit_records'), enrollments: await count('enrollments') };
 
   const app = createApp({ config, db, clock: systemClock, logger: pino({ level: 'silent' }) });
-  const office = (await db.sequelize.query(`SELECT id FROM users WHERE role = 'office' LIMIT 1`, { type: 'SELECT' }))[0];
-  const token = app.services.tokens.sign({ id: office.id, role: 'office', tokenVersion: 0 });
+  const staffOf = async (role) => (await db.sequelize.query(`SELECT id, district_code FROM users WHERE role = ? ORDER BY id LIMIT 1`, { replacements: [role], type: 'SELECT' }))[0];
+  const office = await staffOf('office');
+  const district = await staffOf('district');
+  const tokens = {
+    office: app.services.tokens.sign({ id: office.id, role: 'office', tokenVersion: 0 }),
+    district: district ? app.services.tokens.sign({ id: district.id, role: 'district', tokenVersion: 0 }) : null,
+  };
   const server = http.createServer(app.koa.callback());
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  // The baseline: a bare Koa route answering a small JSON, on the same loopback, in the same run.
+  const Koa = require(require.resolve('koa', { paths: [dist] }));
+  const bare = new Koa();
+  bare.use((ctx) => {
+    ctx.body = { ok: true };
+  });
+  const bareServer = http.createServer(bare.callback());
+  await new Promise((r) => bareServer.listen(0, '127.0.0.1', r));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = () =>
+  const get = (port, urlPath, token) =>
     new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.address().port, path: '/api/stats/overview', agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port, path: urlPath, agent, headers: token ? { Authorization: `Bearer ${token}` } : {} }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${res.statusCode} ${body}`))));
       });
       req.on('error', reject);
     });
+  const measure = async (port, urlPath, token) => {
+    for (let i = 0; i < 20; i++) await get(port, urlPath, token);
+    const times = [];
+    for (let i = 0; i < requests; i++) {
+      const t = performance.now();
+      await get(port, urlPath, token);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+    return { p50: pct(50), p95: pct(95), p99: pct(99), max: Math.round(times[times.length - 1] * 10) / 10 };
+  };
 
-  for (let i = 0; i < 20; i++) await get();
-  const times = [];
-  for (let i = 0; i < requests; i++) {
-    const t = performance.now();
-    await get();
-    times.push(performance.now() - t);
+  const lastYear = new Date().getFullYear() - 1;
+  const baseline = await measure(bareServer.address().port, '/', null);
+  const paths = [
+    ['city, now', '/api/stats/overview', tokens.office],
+    ...(tokens.district ? [[`district ${district.district_code}, now`, '/api/stats/overview', tokens.district]] : []),
+    [`city, end of ${lastYear}`, `/api/stats/overview?year=${lastYear}`, tokens.office],
+    ...(tokens.district ? [[`district ${district.district_code}, end of ${lastYear}`, `/api/stats/overview?year=${lastYear}`, tokens.district]] : []),
+    [`city report ${lastYear} (json)`, `/api/stats/report?year=${lastYear}&format=json`, tokens.office],
+  ];
+  const results = [];
+  for (const [name, urlPath, token] of paths) {
+    const ms = await measure(server.address().port, urlPath, token);
+    results.push({ name, ms, p95OverBaseline: Math.round((ms.p95 / baseline.p95) * 10) / 10 });
   }
-  times.sort((a, b) => a - b);
-  const pct = (p) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
-  const overview = JSON.parse(await get());
+  const overview = JSON.parse(await get(server.address().port, '/api/stats/overview', tokens.office));
   console.log(
     JSON.stringify(
       {
         database: db.dialect,
         ...sizes,
         requests,
-        ms: { p50: pct(50), p95: pct(95), p99: pct(99), max: Math.round(times[times.length - 1] * 10) / 10 },
+        baselineBareKoaMs: baseline,
+        results,
         rssMiB: Math.round(process.memoryUsage().rss / 1048576),
         verified: overview.practitioners.verified,
         compliance: overview.compliance,
@@ -89,6 +120,7 @@ async function main() {
     ),
   );
   server.close();
+  bareServer.close();
   agent.destroy();
   await db.close();
 }

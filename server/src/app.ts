@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import { registerAccountRoutes } from './accounts/routes';
+import { registerAgencyRoutes } from './agencies/routes';
 import { registerAttendanceRoutes } from './attendance/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerCertificateRoutes } from './certificates/routes';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): App {
   registerCertificateRoutes(routes, services.certificates);
   registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter);
   registerPeopleRoutes(routes, services.people);
+  registerAgencyRoutes(routes, services.agencies, services.agencyImporter);
   registerStatsRoutes(routes, services.stats, deps.config, deps.clock);
 
   const openapi = generateOpenApiDocument(registry);

@@ -1,11 +1,16 @@
 import path from 'node:path';
 import { defineAccountModels } from './accounts/models';
+import { AgencyImporter } from './agencies/importer';
+import { sqlAgencyMembers } from './agencies/members';
+import { defineAgencyModels } from './agencies/models';
+import { AgencyService } from './agencies/service';
 import { CheckinTokens } from './attendance/checkinToken';
 import { defineAttendanceModels } from './attendance/models';
 import { AttendanceService } from './attendance/service';
 import { defineCertificateModels } from './certificates/models';
 import { CertificateService } from './certificates/service';
 import { CompletionService } from './completion/service';
+import { assess } from './credits/compliance';
 import { EvidenceStore } from './credits/evidence';
 import { defineCreditModels } from './credits/models';
 import { CreditService } from './credits/service';
@@ -33,6 +38,8 @@ import { defineTalentModels } from './talent/models';
 import { PeopleService } from './people/service';
 import { StatsService } from './stats/service';
 import { StatTallies } from './stats/tallies';
+import { countsTowardTargetSql } from './talent/counting';
+import { openSheet } from './talent/importFile';
 import { TalentImporter } from './talent/importer';
 import { TalentOfficeService } from './talent/office';
 import { TalentService } from './talent/service';
@@ -60,6 +67,7 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
     attendance: defineAttendanceModels(db.sequelize),
     credits: defineCreditModels(db.sequelize, (record, t) => tallies.onCreditAward(record, t)),
     certificates: defineCertificateModels(db.sequelize),
+    agencies: defineAgencyModels(db.sequelize),
   };
   const tokens = createTokenService(config.jwtSecret);
   const audit = new AuditService(models.audit, clock);
@@ -80,8 +88,15 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
   const stats = new StatsService(db, credits, config, clock);
+  // Agencies sit below talent and credits: they are handed what counts, the compliance rule and the sheet reader.
+  const agencyCompliance = async (year: number) => {
+    const rule = await credits.rule(year);
+    return (hours: { earnedHours: number; professionalHours: number }) => assess({ ...hours, publicHours: hours.earnedHours - hours.professionalHours }, rule).compliant;
+  };
+  const agencies = new AgencyService(db, models.agencies, sqlAgencyMembers(db, countsTowardTargetSql), agencyCompliance, audit, clock);
+  const agencyImporter = new AgencyImporter(db, models.agencies, audit, clock, openSheet);
   const people = new PeopleService({ db, clock, accounts, talent, talentOffice, enrollment, enrollmentViews, attendance, credits, certificates });
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people };
+  return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people, agencies, agencyImporter };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -56,6 +56,18 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/talents/{id}': OFFICE_OR_DISTRICT,
   'POST /api/talents/{id}/verify': OFFICE_OR_DISTRICT,
   'POST /api/talents/{id}/reject': OFFICE_OR_DISTRICT,
+  // service agencies: the list is public (verified agencies, public fields); the rest is the office's and district staff's
+  'GET /api/agencies': PUBLIC,
+  'POST /api/agencies': OFFICE_OR_DISTRICT,
+  'GET /api/agencies/export': OFFICE_OR_DISTRICT,
+  'GET /api/agencies/import-template': OFFICE_OR_DISTRICT,
+  'GET /api/agencies/figures': OFFICE_OR_DISTRICT,
+  'POST /api/agencies/import': OFFICE_OR_DISTRICT,
+  'GET /api/agencies/{id}': OFFICE_OR_DISTRICT,
+  'PATCH /api/agencies/{id}': OFFICE_OR_DISTRICT,
+  'POST /api/agencies/{id}/verify': OFFICE_OR_DISTRICT,
+  'POST /api/agencies/{id}/reject': OFFICE_OR_DISTRICT,
+  'GET /api/agencies/{id}/practitioners': OFFICE_OR_DISTRICT,
   // catalog and classes
   'GET /api/courses': PUBLIC,
   'GET /api/courses/{code}': PUBLIC,

@@ -234,13 +234,19 @@ export class StatsService {
     const compliant = compliantSql('t', rule);
     const standing = recordsAsOfSql(scope.at, scope.district);
     const sum = yearTotalsSql('r');
+    // Now: the per-person year totals. At a moment past: the ledger lines recorded by then (of the
+    // district's people only, when it is one district).
+    const hours = scope.at
+      ? `(SELECT r.practitioner_id, ${sum.hours} AS hours, ${sum.professionalHours} AS professional_hours FROM credit_records r
+          WHERE r.year = ? AND r.created_at < ? ${scope.district ? 'AND r.practitioner_id IN (SELECT practitioner_id FROM practitioner_versions WHERE district = ?)' : ''} GROUP BY r.practitioner_id)`
+      : '(SELECT practitioner_id, hours, professional_hours FROM credit_year_totals WHERE year = ?)';
+    const hourArgs = scope.at ? [year, scope.at, ...(scope.district ? [scope.district] : [])] : [year];
     const rows = await this.query<{ district: string; ok: number | string | null }>(
       `SELECT p.district, SUM(CASE WHEN ${compliant.sql} THEN 1 ELSE 0 END) AS ok
        FROM (${standing.sql}) p
-       LEFT JOIN (SELECT r.practitioner_id, ${sum.hours} AS hours, ${sum.professionalHours} AS professional_hours FROM credit_records r
-                  WHERE r.year = ? ${scope.at ? 'AND r.created_at < ?' : ''} GROUP BY r.practitioner_id) t ON t.practitioner_id = p.practitioner_id
+       LEFT JOIN ${hours} t ON t.practitioner_id = p.practitioner_id
        WHERE ${countsTowardTargetSql('p')} GROUP BY p.district`,
-      [...compliant.replacements, ...standing.replacements, year, ...(scope.at ? [scope.at] : [])],
+      [...compliant.replacements, ...standing.replacements, ...hourArgs],
     );
     return new Map(rows.map((r) => [r.district, Number(r.ok ?? 0)]));
   }
