@@ -75,6 +75,11 @@ function overview(overrides: Partial<StatsOverview> = {}): StatsOverview {
     target: { count: 10000, year: 2027 },
     practitioners: { verified: 2345, pending: 120, rejected: 8, inactive: 3, total: 2476 },
     progress: 0.2345,
+    byEducation: [{ value: 'bachelor', label: '本科', count: 1200 }],
+    ipDegree: 80,
+    byTitleSeries: [{ value: 'ip', label: '知识产权', count: 300 }],
+    ipSeriesTitles: [{ value: 'intermediate', label: '知识产权师', count: 120 }],
+    scope: { district: null, districtName: null, year: 2026, asOf: null },
     byDistrict: [
       { code: '500101', name: '万州区', count: 12 },
       { code: '500103', name: '渝中区', count: 640 },

@@ -5615,6 +5615,1001 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the agency registry with the same filters as the search (cells that could run as formulas are escaped) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    district?: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243";
+                    serviceType?: "agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation";
+                    status?: "pending" | "verified" | "rejected" | "inactive";
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File download */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency import template with Chinese headers and the allowed values */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File download */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's agency figures: verified agencies against 200, by service type and district, revenue of the latest year against 5 亿元; district staff see their district */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyFigures"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import agencies from .xlsx or .csv (field "file"), keyed on the credit code; ?dryRun=true changes nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description .xlsx or .csv, at most 10 MB
+                         */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyImportReport"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency registry: the office sees everything (district staff their district); anyone else the verified agencies, public fields only */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    district?: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243";
+                    serviceType?: "agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation";
+                    status?: "pending" | "verified" | "rejected" | "inactive";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOfficePage"] | components["schemas"]["AgencyPublicPage"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an agency (pending until verified); district staff only in their district; a credit code already registered → 409 CREDIT_CODE_TAKEN; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AgencyInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOffice"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agency with its practitioner count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOffice"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an agency's fields, or deactivate it (status: inactive); audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PatchAgencyInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOffice"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/agencies/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify an agency (it then counts toward the 200; restores a deactivated one); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOffice"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an agency with a reason; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RejectAgencyInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyOffice"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CONFLICT or a more specific code */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/practitioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's verified practitioners with their hours in the year (default: this year) and whether they meet its rule */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyMemberPage"];
+                    };
+                };
+                /** @description VALIDATION_FAILED (or a more specific 400 code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats/districts": {
         parameters: {
             query?: never;
@@ -6224,7 +7219,11 @@ export interface components {
             education?: "secondary" | "associate" | "bachelor" | "master" | "doctorate" | null;
             /** @default false */
             ipDegree?: boolean;
-            agencyCreditCode?: string | null;
+            /**
+             * @description 18-character 统一社会信用代码 (GB 32100), check character verified
+             * @example 91500000MA5U7G0F2C
+             */
+            agencyCreditCode?: string;
             /** @default [] */
             qualifications?: string[];
             /** Format: email */
@@ -6701,6 +7700,148 @@ export interface components {
         AccountDeletionInput: {
             password?: string;
             wechatCode?: string;
+        };
+        AgencyFigures: {
+            target: {
+                count: number;
+            };
+            /** @description verified and active agencies, one credit code once */
+            verified: number;
+            byServiceType: {
+                /** @enum {string} */
+                value: "agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation";
+                label: string;
+                count: number;
+            }[];
+            byDistrict: {
+                code: string;
+                name: string;
+                count: number;
+            }[];
+            revenue: {
+                year: number;
+                totalYuan: number;
+                targetYuan: number;
+            };
+        };
+        AgencyImportReport: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description the first 1,000 errors in row order */
+            errors: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
+            errorCount: number;
+            dryRun: boolean;
+        };
+        AgencyOfficePage: {
+            items: components["schemas"]["AgencyOffice"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AgencyOffice: {
+            id: number;
+            name: string;
+            creditCode: string;
+            serviceTypes: ("agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation")[];
+            district: string;
+            districtName: string;
+            address: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            annualRevenue: {
+                year: number;
+                amountYuan: number;
+            } | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "inactive";
+            rejectReason: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @enum {string} */
+            source: "self" | "import" | "office";
+            /** @description verified talent records naming this credit code */
+            practitionerCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgencyPublicPage: {
+            items: components["schemas"]["AgencyPublic"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AgencyPublic: {
+            name: string;
+            creditCode: string;
+            serviceTypes: ("agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation")[];
+            district: string;
+            districtName: string;
+            /** @enum {string} */
+            status: "verified";
+        };
+        AgencyInput: {
+            name: string;
+            /**
+             * @description 18-character 统一社会信用代码 (GB 32100), check character verified
+             * @example 91500000MA5U7G0F2C
+             */
+            creditCode: string;
+            serviceTypes: ("agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation")[];
+            /** @enum {string} */
+            district: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243";
+            address?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            annualRevenue?: components["schemas"]["AnnualRevenue"];
+        };
+        AnnualRevenue: {
+            year: number;
+            amountYuan: number;
+        } | null;
+        PatchAgencyInput: {
+            name?: string;
+            /**
+             * @description 18-character 统一社会信用代码 (GB 32100), check character verified
+             * @example 91500000MA5U7G0F2C
+             */
+            creditCode?: string;
+            serviceTypes?: ("agency" | "legal" | "information" | "commercialization" | "consulting" | "training" | "evaluation")[];
+            /** @enum {string} */
+            district?: "500101" | "500102" | "500103" | "500104" | "500105" | "500106" | "500107" | "500108" | "500109" | "500110" | "500111" | "500112" | "500113" | "500114" | "500115" | "500116" | "500117" | "500118" | "500119" | "500120" | "500151" | "500152" | "500153" | "500154" | "500155" | "500156" | "500229" | "500230" | "500231" | "500233" | "500235" | "500236" | "500237" | "500238" | "500240" | "500241" | "500242" | "500243";
+            address?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            annualRevenue?: components["schemas"]["AnnualRevenue"];
+            /** @enum {string} */
+            status?: "inactive";
+        };
+        RejectAgencyInput: {
+            reason: string;
+        };
+        AgencyMemberPage: {
+            items: components["schemas"]["AgencyMember"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AgencyMember: {
+            practitionerId: number;
+            name: string;
+            /** @enum {string} */
+            category: "agent" | "lawyer" | "consultant" | "evaluator" | "insurance" | "analyst" | "corporate_manager" | "administrator" | "educator" | "other";
+            /** @enum {string} */
+            titleLevel: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
+            year: number;
+            earnedHours: number;
+            professionalHours: number;
+            compliant: boolean;
         };
         DistrictLeague: {
             year: number;
