@@ -7,6 +7,8 @@ export interface AuditEntryRow extends Model<InferAttributes<AuditEntryRow>, Inf
   action: string;
   entity: string;
   entityId: string;
+  /** The district of the record the action is about; null for what belongs to no district. */
+  district: string | null;
   beforeState: Record<string, unknown> | null;
   afterState: Record<string, unknown> | null;
   createdAt: Date;
@@ -21,6 +23,7 @@ export function defineAuditModels(sequelize: Sequelize) {
       action: { type: DataTypes.STRING(64), allowNull: false },
       entity: { type: DataTypes.STRING(32), allowNull: false },
       entityId: { type: DataTypes.STRING(64), allowNull: false },
+      district: { type: DataTypes.CHAR(6), allowNull: true },
       beforeState: { type: DataTypes.TEXT, allowNull: true, ...jsonText('beforeState', null) },
       afterState: { type: DataTypes.TEXT, allowNull: true, ...jsonText('afterState', null) },
       createdAt: { type: DataTypes.DATE(3), allowNull: false },

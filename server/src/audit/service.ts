@@ -1,6 +1,7 @@
-import type { Transaction, WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Clock } from '../platform/clock';
 import type { Page } from '../platform/http/pagination';
+import { shanghaiDayEnd, shanghaiDayStart } from '../platform/time';
 import type { AuditEntryRow, AuditModels } from './models';
 import type { AuditQuery } from './schemas';
 
@@ -21,6 +22,7 @@ export interface AuditEntryView {
   action: string;
   entity: string;
   entityId: string;
+  district: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   createdAt: Date;
@@ -40,6 +42,7 @@ export class AuditService {
         action: entry.action,
         entity: entry.entity,
         entityId: String(entry.entityId),
+        district: entry.district ?? null,
         beforeState: entry.before ?? null,
         afterState: entry.after ?? null,
         createdAt: this.clock.now(),
@@ -48,14 +51,14 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
-    const where: WhereOptions<AuditEntryRow> = {};
-    if (query.entity) where.entity = query.entity;
-    if (query.entityId) where.entityId = query.entityId;
-    if (query.actor) where.actorId = query.actor;
-    if (query.action) where.action = query.action;
+  /**
+   * A page of the trail, newest first, narrowed by every filter given. `district` is the caller's
+   * scope (districtScope): when set, only entries about that district's records exist for them.
+   * An action ending in a dot is a prefix (`talent.` → every talent action); days are Asia/Shanghai.
+   */
+  async list(query: AuditQuery, district: string | null): Promise<Page<AuditEntryView>> {
     const { rows, count } = await this.models.AuditEntry.findAndCountAll({
-      where,
+      where: this.where(query, district),
       order: [['id', 'DESC']],
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
@@ -67,6 +70,7 @@ export class AuditService {
         action: r.action,
         entity: r.entity,
         entityId: r.entityId,
+        district: r.district,
         before: r.beforeState,
         after: r.afterState,
         createdAt: r.createdAt,
@@ -75,5 +79,34 @@ export class AuditService {
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** The distinct actions recorded (in `district` when given), in order: the choices of a filter. */
+  async actions(district: string | null): Promise<string[]> {
+    const rows = await this.models.AuditEntry.findAll({
+      attributes: ['action'],
+      where: district === null ? {} : { district },
+      group: ['action'],
+      order: [['action', 'ASC']],
+      raw: true,
+    });
+    return rows.map((r) => r.action);
+  }
+
+  private where(query: AuditQuery, district: string | null): WhereOptions<AuditEntryRow> {
+    const where: WhereOptions<AuditEntryRow> = {};
+    if (district !== null) where.district = district;
+    if (query.entity) where.entity = query.entity;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.actor) where.actorId = query.actor;
+    // The schema admits only letters and dots (ACTION_FILTER): a prefix carries no LIKE wildcard.
+    if (query.action) where.action = query.action.endsWith('.') ? { [Op.like]: `${query.action}%` } : query.action;
+    if (query.from || query.to) {
+      where.createdAt = {
+        ...(query.from ? { [Op.gte]: shanghaiDayStart(query.from) } : {}),
+        ...(query.to ? { [Op.lt]: shanghaiDayEnd(query.to) } : {}),
+      };
+    }
+    return where;
   }
 }

@@ -7,6 +7,7 @@ import * as m005 from './005-checkin-failures';
 import * as m006 from './006-account-lifecycle';
 import * as m007 from './007-completion-undo';
 import * as m008 from './008-district-offices-history';
+import * as m009 from './009-audit-district';
 import * as m010 from './010-service-agencies';
 
 export interface Migration {
@@ -25,5 +26,6 @@ export const migrations: Migration[] = [
   { name: '006-account-lifecycle', ...m006 },
   { name: '007-completion-undo', ...m007 },
   { name: '008-district-offices-history', ...m008 },
+  { name: '009-audit-district', ...m009 },
   { name: '010-service-agencies', ...m010 },
 ];

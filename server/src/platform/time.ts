@@ -10,3 +10,13 @@ export function shanghaiDate(instant: Date): string {
 export function shanghaiDateTime(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The instant a calendar date (YYYY-MM-DD, already checked) begins in Asia/Shanghai. */
+export function shanghaiDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/** The instant the day after a calendar date begins in Asia/Shanghai: the exclusive end of "up to and including `date`". */
+export function shanghaiDayEnd(date: string): Date {
+  return new Date(shanghaiDayStart(date).getTime() + 24 * 60 * 60 * 1000);
+}
