@@ -27,6 +27,7 @@ export const PAGES = [
   'pages/office/compliance/index',
   'pages/office/credit-rule/index',
   'pages/admin/staff/index',
+  'pages/admin/audit/index',
 ]
 
 export const ROUTES = {
@@ -57,6 +58,7 @@ export const ROUTES = {
   officeCompliance: '/pages/office/compliance/index',
   officeCreditRule: '/pages/office/credit-rule/index',
   adminStaff: '/pages/admin/staff/index',
+  adminAudit: '/pages/admin/audit/index',
 } as const
 
 /**

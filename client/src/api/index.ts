@@ -11,6 +11,7 @@ import type {
   AccountRow,
   AttendanceEntry,
   AuditEntry,
+  AuditFilters,
   AttendanceStatus,
   AuthResult,
   ChangePasswordInput,
@@ -374,6 +375,17 @@ export function saveCreditRule(year: number, rule: { requiredHours: number; minP
 /** The audit trail of one record, newest first (office, admin). */
 export function getAuditTrail(entity: string, entityId: number | string): Promise<Page<AuditEntry>> {
   return request<Page<AuditEntry>>(`/api/audit${queryString({ entity, entityId: String(entityId), pageSize: 50 })}`)
+}
+
+/** The audit browser: a page of the trail, newest first, narrowed by the filters. */
+export function listAuditEntries(filters: AuditFilters, page = 1, pageSize = 20): Promise<Page<AuditEntry>> {
+  const { action, entity, entityId, actor, from, to } = filters
+  return request<Page<AuditEntry>>(`/api/audit${queryString({ action, entity, entityId, actor, from, to, page, pageSize })}`)
+}
+
+/** The actions the trail holds (the caller's district's for district staff), for the filter. */
+export async function listAuditActions(): Promise<string[]> {
+  return (await request<{ items: string[] }>('/api/audit/actions')).items
 }
 
 /** The annual report as a spreadsheet (the current year unless one is given). */

@@ -172,6 +172,19 @@ export type CreditRule = S['CreditRule']
 /** One entry of the audit trail: who did what to which record, with the state before and after. */
 export type AuditEntry = S['AuditEntry']
 
+/** The audit browser's filters; each narrows the list (district staff see their district's entries only). */
+export interface AuditFilters {
+  /** Exact (`talent.verify`), or a prefix ending in a dot (`talent.`): every action of that kind. */
+  action?: string
+  entity?: string
+  entityId?: string
+  /** The user id of the staff member who acted. */
+  actor?: number
+  /** Asia/Shanghai days, YYYY-MM-DD, both inclusive. */
+  from?: string
+  to?: string
+}
+
 /* ---- Accounts: passwords, the admin's account list, personal data (API.md "Accounts") ---- */
 
 export type ChangePasswordInput = S['ChangePasswordInput']

@@ -139,3 +139,8 @@ export function goOfficeCreditRule(): void {
 export function goAdminStaff(): void {
   Taro.navigateTo({ url: ROUTES.adminStaff })
 }
+
+/** 操作日志 (office, admin, district staff). */
+export function goAdminAudit(): void {
+  Taro.navigateTo({ url: ROUTES.adminAudit })
+}

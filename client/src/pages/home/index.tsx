@@ -9,6 +9,7 @@ import { zh } from '../../text/zh'
 import { downloadAndPresent } from '../../utils/files'
 import {
   goAccountDeletion,
+  goAdminAudit,
   goAdminStaff,
   goChangePassword,
   goChangePasswordFirst,
@@ -57,6 +58,7 @@ export default function HomePage() {
   const isPractitioner = me.user.role === 'practitioner'
   const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'
   const isOffice = me.user.role === 'office' || me.user.role === 'admin'
+  const isDistrict = me.user.role === 'district'
   const districtName = record ? reference.districts.find((d) => d.code === record.district)?.name : undefined
 
   return (
@@ -140,6 +142,15 @@ export default function HomePage() {
           <Entry title={zh.home.talents} hint={zh.home.talentsHint} onClick={goOfficeTalents} />
           <Entry title={zh.home.import} hint={zh.home.importHint} onClick={goOfficeImport} />
           <Entry title={zh.home.claims} hint={zh.home.claimsHint} onClick={goOfficeClaims} />
+          <Entry title={zh.home.audit} hint={zh.home.auditHint} onClick={goAdminAudit} />
+        </View>
+      ) : null}
+
+      {/* district staff: their district's trail */}
+      {isDistrict ? (
+        <View className='card'>
+          <Text className='card__title'>{zh.home.officeTitle}</Text>
+          <Entry title={zh.home.audit} hint={zh.home.auditHint} onClick={goAdminAudit} />
         </View>
       ) : null}
 
