@@ -113,7 +113,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/stats/overview': OFFICE_OR_DISTRICT,
   'GET /api/stats/compliance': OFFICE_OR_DISTRICT,
   'GET /api/stats/report': OFFICE_OR_DISTRICT,
-  'GET /api/audit': [401, 403, 403, 'pass', 'pass', 403],
+  'GET /api/audit': OFFICE_OR_DISTRICT,
+  'GET /api/audit/actions': OFFICE_OR_DISTRICT,
   'GET /api/stats/districts': OFFICE,
 };
 

@@ -1374,14 +1374,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit trail of staff actions, newest first */
+        /** Audit trail of staff actions, newest first (district staff: entries about their district’s records) */
         get: {
             parameters: {
                 query?: {
+                    /** @description the kind of record: practitioner, agency, class, user… */
                     entity?: string;
+                    /** @description the record’s id, with entity */
                     entityId?: string;
+                    /** @description the user id of the staff member who acted */
                     actor?: number;
+                    /** @description an exact action (`talent.verify`), or a prefix ending in a dot (`talent.`) for every action starting with it */
                     action?: string;
+                    /** @description first day (Asia/Shanghai), inclusive */
+                    from?: string;
+                    /** @description last day (Asia/Shanghai), inclusive */
+                    to?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -1407,6 +1415,78 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL: unexpected, logged with the request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAVAILABLE: the database does not answer; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions the audit trail holds, for a filter (district staff: those in their district) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditActions"];
                     };
                 };
                 /** @description UNAUTHENTICATED */
@@ -7243,6 +7323,8 @@ export interface components {
             action: string;
             entity: string;
             entityId: string;
+            /** @description the district of the record the action is about; null for what belongs to no district (classes, accounts) */
+            district: string | null;
             before: {
                 [key: string]: unknown;
             } | null;
@@ -7251,6 +7333,10 @@ export interface components {
             } | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AuditActions: {
+            /** @description the actions recorded so far (in the caller’s district for district staff), in order */
+            items: string[];
         };
         CourseList: {
             items: components["schemas"]["Course"][];
