@@ -1,7 +1,7 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../platform/spreadsheet';
+import { streamTable } from '../platform/spreadsheet';
 import { shanghaiDateTime } from '../platform/time';
 import { DISTRICTS } from '../reference/districts';
 import { RECORD_STATUSES, SERVICE_TYPES } from '../reference/vocabulary';
@@ -27,32 +27,12 @@ function exportRow(a: AgencyOfficeView): unknown[] {
     a.rejectReason ?? '',
     SOURCE_LABELS[a.source],
     a.verifiedAt ? shanghaiDateTime(a.verifiedAt) : '',
-  ].map(safeCell);
+  ];
 }
 
-/** Streams the export (xlsx or csv with a BOM, cells that could run as formulas escaped). */
+/** Streams the export (cells that could run as formulas escaped) so a large one never sits in memory whole. */
 export function agencyExportStream(format: 'xlsx' | 'csv', batches: AsyncGenerator<AgencyOfficeView[]>): Readable {
-  const out = new PassThrough();
-  const fail = (err: unknown) => out.destroy(err as Error);
-  if (format === 'csv') {
-    const csv = stringify({ bom: true });
-    csv.pipe(out);
-    (async () => {
-      csv.write(EXPORT_HEADERS);
-      for await (const batch of batches) for (const a of batch) csv.write(exportRow(a));
-      csv.end();
-    })().catch(fail);
-    return out;
-  }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('服务机构名录');
-  sheet.columns = EXPORT_HEADERS.map((header) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
-  (async () => {
-    for await (const batch of batches) for (const a of batch) sheet.addRow(exportRow(a)).commit();
-    sheet.commit();
-    await workbook.commit();
-  })().catch(fail);
-  return out;
+  return streamTable(format, '服务机构名录', EXPORT_HEADERS, batches, exportRow);
 }
 
 /** The import template: the columns in order, an example row, and a sheet of allowed values. */

@@ -1,7 +1,7 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../platform/spreadsheet';
+import { streamTable } from '../platform/spreadsheet';
 import { shanghaiDateTime } from '../platform/time';
 import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS, TITLE_SERIES } from '../reference/vocabulary';
 import { DISTRICTS } from '../reference/districts';
@@ -34,37 +34,17 @@ function exportRow(p: PractitionerOfficeView): unknown[] {
     RECORD_STATUSES.labels[p.status],
     RECORD_SOURCES.labels[p.source],
     p.verifiedAt ? shanghaiDateTime(p.verifiedAt) : '',
-  ].map(safeCell);
+  ];
 }
 
-/** Streams the export so a 100,000-row download never sits in memory whole. */
+/** Streams the export (cells that could run as formulas escaped) so a large one never sits in memory whole. */
 export function exportStream(format: 'xlsx' | 'csv', batches: AsyncGenerator<PractitionerOfficeView[]>): Readable {
-  const out = new PassThrough();
-  const fail = (err: unknown) => out.destroy(err as Error);
-  if (format === 'csv') {
-    const csv = stringify({ bom: true });
-    csv.pipe(out);
-    (async () => {
-      csv.write(EXPORT_HEADERS);
-      for await (const batch of batches) for (const p of batch) csv.write(exportRow(p));
-      csv.end();
-    })().catch(fail);
-    return out;
-  }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('人才库');
-  sheet.columns = EXPORT_HEADERS.map((header) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
-  (async () => {
-    for await (const batch of batches) for (const p of batch) sheet.addRow(exportRow(p)).commit();
-    sheet.commit();
-    await workbook.commit();
-  })().catch(fail);
-  return out;
+  return streamTable(format, '人才库', EXPORT_HEADERS, batches, exportRow);
 }
 
 /** The import template: the columns in order, an example row, and a sheet of allowed values. */
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
-  const headers = IMPORT_COLUMNS.map((c) => (c.required ? c.header : c.header));
+  const headers = IMPORT_COLUMNS.map((c) => c.header);
   const example = ['张三', '50010319880512123X', '男', '渝中区', '重庆某知识产权代理有限公司', '知识产权服务机构', '知识产权代理', '专利、商标', '中级', '知识产权', '本科', '否', '91500000MA5U7G0F2C', '无', '专利代理师资格证', 'zhangsan@example.com', '已认证'];
   if (format === 'csv') {
     return new Promise((resolve, reject) =>
