@@ -87,7 +87,6 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
   const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
-  const stats = new StatsService(db, credits, config, clock);
   // Agencies sit below talent and credits: they are handed what counts, the compliance rule and the sheet reader.
   const agencyCompliance = async (year: number) => {
     const rule = await credits.rule(year);
@@ -95,6 +94,7 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   };
   const agencies = new AgencyService(db, models.agencies, sqlAgencyMembers(db, countsTowardTargetSql), agencyCompliance, audit, clock);
   const agencyImporter = new AgencyImporter(db, models.agencies, audit, clock, openSheet);
+  const stats = new StatsService(db, credits, (district, past) => agencies.figures(district, past), config, clock);
   const people = new PeopleService({ db, clock, accounts, talent, talentOffice, enrollment, enrollmentViews, attendance, credits, certificates });
   return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people, agencies, agencyImporter };
 }

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import { creditCodeCheckChar } from '../src/agencies/creditCode';
+import { ManualClock } from '../src/platform/clock';
 import { auth, binary, createTestApp, type TestApp } from './helpers/testApp';
 
 let t: TestApp;
@@ -280,6 +282,50 @@ describe('the figures', () => {
       const theirs = await fresh.request.get('/api/agencies/figures').set(auth(district.token)).expect(200);
       expect(theirs.body).toMatchObject({ verified: 1, revenue: { year: 2025, totalYuan: 2_500_000 } });
       expect(await fresh.app.services.agencies.figures(null)).toMatchObject({ verified: 3 });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('are in the dashboard, the district league table and the annual report; a past year counts the agencies verified by its end and that year\'s revenue', async () => {
+    const clock = new ManualClock('2025-06-01T10:00:00+08:00');
+    const fresh = await createTestApp({ clock });
+    try {
+      const staff = await fresh.userWithRole('office');
+      const make = async (overrides: Record<string, unknown>) => {
+        const res = await fresh.request.post('/api/agencies').set(auth(staff.token)).send(body(overrides)).expect(201);
+        await fresh.request.post(`/api/agencies/${res.body.id}/verify`).set(auth(staff.token)).expect(200);
+      };
+      await make({ serviceTypes: ['agency'], district: '500103', annualRevenue: { year: 2025, amountYuan: 2_000_000 } });
+      clock.set('2026-03-01T10:00:00+08:00');
+      await make({ serviceTypes: ['legal'], annualRevenue: { year: 2026, amountYuan: 5_000_000 } });
+      await make({ serviceTypes: ['consulting'], district: '500103', annualRevenue: { year: 2026, amountYuan: 1_000_000 } });
+
+      const now = await fresh.request.get('/api/stats/overview').set(auth(staff.token)).expect(200);
+      expect(now.body.agencies).toMatchObject({ target: { count: 200 }, verified: 3, revenue: { year: 2026, totalYuan: 6_000_000, targetYuan: 500_000_000 } });
+      const past = await fresh.request.get('/api/stats/overview?year=2025').set(auth(staff.token)).expect(200);
+      expect(past.body.agencies).toMatchObject({ verified: 1, revenue: { year: 2025, totalYuan: 2_000_000 } });
+
+      const district = await fresh.userWithRole('district', '渝中区工作人员', '500103');
+      const theirs = await fresh.request.get('/api/stats/overview').set(auth(district.token)).expect(200);
+      expect(theirs.body.agencies).toMatchObject({ verified: 2, revenue: { totalYuan: 1_000_000 }, byDistrict: [{ code: '500103', count: 2 }] });
+
+      const league = await fresh.request.get('/api/stats/districts').set(auth(staff.token)).expect(200);
+      const agenciesBy = Object.fromEntries(league.body.items.filter((d: { agencies: number }) => d.agencies > 0).map((d: { code: string; agencies: number }) => [d.code, d.agencies]));
+      expect(agenciesBy).toEqual({ '500103': 2, '500112': 1 });
+
+      const report = await fresh.request.get('/api/stats/report?year=2026&format=json').set(auth(staff.token)).expect(200);
+      expect(report.body.agencies).toMatchObject({ verified: 3, revenue: { year: 2026, totalYuan: 6_000_000 } });
+      const xlsx = await binary(fresh.request.get('/api/stats/report?year=2026&format=xlsx').set(auth(staff.token))).expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.body);
+      const sheet = wb.getWorksheet('服务机构')!;
+      const cells = new Map<string, unknown>();
+      sheet.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+      expect(cells.get('已认证服务机构')).toBe(3);
+      expect(cells.get('营业收入合计（元）')).toBe(6_000_000);
+      expect(cells.get('服务类型：法律')).toBe(1);
+      expect(wb.getWorksheet('服务机构区县分布')!.rowCount).toBe(39);
     } finally {
       await fresh.close();
     }

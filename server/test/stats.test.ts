@@ -119,7 +119,7 @@ describe('the annual report', () => {
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '区县分布', '人才类别', '单位类型', '职称', '职称系列', '知识产权师', '学历', '人才层次', '培训', '继续教育达标']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '区县分布', '人才类别', '单位类型', '职称', '职称系列', '知识产权师', '学历', '人才层次', '培训', '继续教育达标', '服务机构', '服务机构区县分布']);
     expect(wb.getWorksheet('汇总')!.getRow(6).values).toEqual([undefined, '已认证人数（计入目标）', o.practitioners.verified]);
     await t.request.get('/api/stats/report?format=pdf').set(auth(office.token)).expect(400);
     const trainer = await t.userWithRole('trainer');

@@ -7938,6 +7938,7 @@ export interface components {
                 growth12Months: number;
                 compliant: number;
                 complianceRate: number;
+                agencies: number;
             }[];
         };
         StatsOverview: {
@@ -8025,6 +8026,7 @@ export interface components {
                 total: number;
                 rate: number;
             };
+            agencies: components["schemas"]["AgencyFigures"];
         };
         ComplianceShortfall: {
             year: number;

@@ -233,12 +233,14 @@ export class AgencyService {
 
   /**
    * The dashboard's agency figures, for the city (null) or one district: verified agencies against
-   * the 200, by service type and by district, and the revenue of the latest year reported against 5 亿.
+   * the 200, by service type and by district, and a year's revenue against 5 亿 (the latest year
+   * reported, or `at`'s year). With `at` (the end of a past year) only agencies verified by then count:
+   * agencies keep no history, so one deactivated since is left out of the past too.
    */
-  async figures(district: string | null): Promise<AgencyFigures> {
+  async figures(district: string | null, past?: { year: number; at: Date }): Promise<AgencyFigures> {
     const rows = await this.models.Agency.findAll({
       attributes: ['district', 'serviceTypes', 'revenueYear', 'revenueYuan', 'status'],
-      where: { status: 'verified', ...(district ? { district } : {}) },
+      where: { status: 'verified', ...(district ? { district } : {}), ...(past ? { verifiedAt: { [Op.lt]: past.at } } : {}) },
     });
     const counted = rows.filter(countsTowardAgencyTarget);
     const byType = new Map<string, number>();
@@ -249,13 +251,13 @@ export class AgencyService {
       byDistrict.set(row.district, (byDistrict.get(row.district) ?? 0) + 1);
       if (row.revenueYear !== null && row.revenueYuan !== null && (latestYear === null || row.revenueYear > latestYear)) latestYear = row.revenueYear;
     }
-    const year = latestYear ?? this.currentYear();
+    const year = past?.year ?? latestYear ?? this.currentYear();
     const totalYuan = counted.reduce((sum, row) => sum + (row.revenueYear === year && row.revenueYuan !== null ? row.revenueYuan : 0), 0);
     return {
       target: { count: AGENCY_TARGET },
       verified: counted.length,
       byServiceType: SERVICE_TYPES.options.map((o) => ({ value: o.value, label: o.label, count: byType.get(o.value) ?? 0 })),
-      byDistrict: DISTRICTS.map((d) => ({ code: d.code, name: d.name, count: byDistrict.get(d.code) ?? 0 })),
+      byDistrict: (district ? DISTRICTS.filter((d) => d.code === district) : DISTRICTS).map((d) => ({ code: d.code, name: d.name, count: byDistrict.get(d.code) ?? 0 })),
       revenue: { year, totalYuan, targetYuan: REVENUE_TARGET_YUAN },
     };
   }

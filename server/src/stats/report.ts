@@ -13,7 +13,12 @@ export async function buildReport(stats: StatsService, year: number, generatedAt
   const scope = stats.scopeOf(district, year);
   const counts = await stats.talentCounts(scope);
   const verified = counts.practitioners.verified;
-  const [training, compliance, compliantBy] = await Promise.all([stats.training(year, scope), stats.compliance(year, verified, scope), stats.compliantByDistrict(year, scope)]);
+  const [training, compliance, compliantBy, agencies] = await Promise.all([
+    stats.training(year, scope),
+    stats.compliance(year, verified, scope),
+    stats.compliantByDistrict(year, scope),
+    stats.agencies(scope, year),
+  ]);
   const newVerifiedInYear = [...counts.months].filter(([m]) => m.startsWith(`${year}-`)).reduce((a, [, n]) => a + n, 0);
   return {
     year,
@@ -31,6 +36,7 @@ export async function buildReport(stats: StatsService, year: number, generatedAt
     tiers: counts.byTier,
     training,
     compliance,
+    agencies,
   };
 }
 
@@ -77,5 +83,17 @@ export function reportWorkbook(report: AnnualReport, target: { count: number; ye
     ['达标人数', c.compliant],
     ['达标率', `${(c.rate * 100).toFixed(2)}%`],
   ]);
+  const a = report.agencies;
+  const yuan = (n: number) => `${(n / 1e8).toFixed(4)} 亿元`;
+  sheetWith(wb, '服务机构', ['项目', '数值'], [
+    ['已认证服务机构', a.verified],
+    ['目标机构数', a.target.count],
+    ['营业收入年度', a.revenue.year],
+    ['营业收入合计（元）', a.revenue.totalYuan],
+    ['营业收入合计', yuan(a.revenue.totalYuan)],
+    ['营业收入目标', yuan(a.revenue.targetYuan)],
+    ...a.byServiceType.map((t): [string, number] => [`服务类型：${t.label}`, t.count]),
+  ]);
+  sheetWith(wb, '服务机构区县分布', ['区县代码', '区县', '已认证服务机构'], a.byDistrict.map((d) => [d.code, d.name, d.count]));
   return wb;
 }

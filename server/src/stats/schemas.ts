@@ -1,3 +1,4 @@
+import { agencyFiguresView } from '../agencies/schemas';
 import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
 
@@ -25,6 +26,8 @@ export const overviewView = z
     projection: z.object({ monthlyRate: z.number(), projectedReachDate: z.string().nullable() }),
     training: z.object({ year: z.number().int(), classes: z.number().int(), enrollments: z.number().int(), completions: z.number().int(), hoursAwarded: z.number() }),
     compliance: z.object({ year: z.number().int(), requiredHours: z.number(), minProfessionalHours: z.number(), compliant: z.number().int(), total: z.number().int(), rate: z.number() }),
+    /** Service agencies toward 200 and their revenue toward 5 亿元 (a past year: those verified by its end, that year's revenue). */
+    agencies: agencyFiguresView,
   })
   .openapi('StatsOverview');
 
@@ -44,6 +47,8 @@ export const districtLeagueView = z
         growth12Months: z.number().int(),
         compliant: z.number().int(),
         complianceRate: z.number(),
+        /** Verified, active service agencies of the district. */
+        agencies: z.number().int(),
       }),
     ),
   })

@@ -1,4 +1,5 @@
 import { QueryTypes } from 'sequelize';
+import type { AgencyFigures } from '../agencies/schemas';
 import type { Config } from '../config';
 import { assess, compliantSql, yearTotalsSql } from '../credits/compliance';
 import type { CreditService } from '../credits/service';
@@ -72,13 +73,22 @@ export function projectReach(growth: { newVerified: number }[], verified: number
  * (small, indexed). Who counts toward the target and who is compliant are talent's and credits'
  * rules, used here through their SQL twins.
  */
+/** The service agencies' figures of a scope (the agencies module's, handed in by modules.ts). */
+export type AgencyFiguresPort = (district: string | null, past?: { year: number; at: Date }) => Promise<AgencyFigures>;
+
 export class StatsService {
   constructor(
     private readonly db: Database,
     private readonly credits: CreditService,
+    private readonly agencyFigures: AgencyFiguresPort,
     private readonly config: Config,
     private readonly clock: Clock,
   ) {}
+
+  /** The agencies' figures of a scope: now, or (a past year's) those verified by its end with that year's revenue. */
+  agencies(scope: StatsScope, year: number): Promise<AgencyFigures> {
+    return this.agencyFigures(scope.district, scope.at ? { year, at: scope.at } : undefined);
+  }
 
   private query<T extends object>(sql: string, replacements: unknown[] = []): Promise<T[]> {
     return this.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
@@ -260,17 +270,14 @@ export class StatsService {
     return { district, at: year !== undefined && year < this.currentYear() ? shanghaiYearStart(year + 1) : null };
   }
 
-  /**
-   * The dashboard: the city's or a district's, now or at the end of a past year (`year`). Agencies'
-   * figures come from the agencies module, given by the caller.
-   */
+  /** The dashboard: the city's or a district's, now or at the end of a past year (`year`). */
   async overview(district: string | null = null, year?: number) {
     const scope = this.scopeOf(district, year);
     const figureYear = scope.at ? year! : this.currentYear();
     const counts = await this.talentCounts(scope);
     const verified = counts.practitioners.verified;
     const growth = this.growth(counts.months, 24, scope.at ? `${figureYear}-12` : undefined);
-    const [training, compliance] = await Promise.all([this.training(figureYear, scope), this.compliance(figureYear, verified, scope)]);
+    const [training, compliance, agencies] = await Promise.all([this.training(figureYear, scope), this.compliance(figureYear, verified, scope), this.agencies(scope, figureYear)]);
     const { months: _months, ...talent } = counts;
     void _months;
     return {
@@ -282,16 +289,18 @@ export class StatsService {
       projection: scope.at ? { monthlyRate: this.projection(growth, verified).monthlyRate, projectedReachDate: null } : this.projection(growth, verified),
       training,
       compliance,
+      agencies,
     };
   }
 
   /**
    * 区县排行: per district, the verified count, the growth of the last 12 months, this year's
-   * compliance rate; for the city office's league table.
+   * compliance rate and the verified service agencies; for the city office's league table.
    */
   async districtLeague() {
     const year = this.currentYear();
-    const counts = await this.talentCounts();
+    const [counts, agencies] = await Promise.all([this.talentCounts(), this.agencyFigures(null)]);
+    const agenciesIn = new Map(agencies.byDistrict.map((d) => [d.code, d.count]));
     const since = new Date(this.clock.now().getTime() - 365 * 86400_000);
     const grown = new Map(
       (await this.query<{ district: string; n: number | string }>(`SELECT p.district, COUNT(*) AS n FROM practitioners p WHERE ${countsTowardTargetSql('p')} AND p.verified_at >= ? GROUP BY p.district`, [since])).map((r) => [r.district, Number(r.n)]),
@@ -316,6 +325,7 @@ export class StatsService {
         growth12Months: grown.get(d.code) ?? 0,
         compliant: ok.get(d.code) ?? 0,
         complianceRate: d.count ? Math.round(((ok.get(d.code) ?? 0) / d.count) * 10000) / 10000 : 0,
+        agencies: agenciesIn.get(d.code) ?? 0,
       })),
     };
   }
