@@ -17,6 +17,12 @@ async function summary(t: Awaited<ReturnType<typeof createTestApp>>) {
     titleSeries: await q('SELECT COUNT(DISTINCT title_series) AS n FROM practitioners'),
     ipTitles: await q(`SELECT COUNT(*) AS n FROM practitioners WHERE title_series = 'ip' AND title_level <> 'none'`),
     districtStaff: await q(`SELECT COUNT(DISTINCT district_code) AS n FROM users WHERE role = 'district'`),
+    agencies: await q('SELECT COUNT(*) AS n FROM service_agencies'),
+    agencyDistricts: await q('SELECT COUNT(DISTINCT district) AS n FROM service_agencies'),
+    verifiedAgencies: await q(`SELECT COUNT(*) AS n FROM service_agencies WHERE status = 'verified'`),
+    agencyRevenue: await q(`SELECT SUM(revenue_yuan) AS n FROM service_agencies WHERE status = 'verified'`),
+    linked: await q('SELECT COUNT(*) AS n FROM practitioners p JOIN service_agencies a ON a.credit_code = p.agency_credit_code AND a.district = p.district'),
+    linkedNowhere: await q('SELECT COUNT(*) AS n FROM practitioners p WHERE p.agency_credit_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM service_agencies a WHERE a.credit_code = p.agency_credit_code)'),
     // The README's example practitioner accounts.
     examples: await q(`SELECT COUNT(*) AS n FROM users u JOIN practitioners p ON p.user_id = u.id WHERE u.phone IN ('13500000001', '13500000002', '13500000003') AND p.status = 'verified'`),
   };
@@ -49,5 +55,13 @@ describe('the demo data set', () => {
     expect(s.titleSeries).toBe(5);
     expect(s.ipTitles).toBeGreaterThan(0);
     expect(s.districtStaff).toBe(3);
+    // About 200 agencies across all 38 districts, most verified, revenue short of 5 亿 but on the way.
+    expect(s.agencies).toBe(38 + 180);
+    expect(s.agencyDistricts).toBe(38);
+    expect(s.verifiedAgencies / s.agencies).toBeGreaterThan(0.7);
+    expect(s.agencyRevenue).toBeGreaterThan(100_000_000);
+    expect(s.agencyRevenue).toBeLessThan(500_000_000);
+    expect(s.linked).toBeGreaterThan(30);
+    expect(s.linkedNowhere).toBe(0);
   });
 });

@@ -8,6 +8,8 @@ import { ManualClock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { shanghaiDate } from '../platform/time';
 import { DISTRICTS } from '../reference/districts';
+import { creditCodeCheckChar } from '../agencies/creditCode';
+import type { ServiceType } from '../reference/vocabulary';
 import { rebuildAggregates } from '../stats/rebuild';
 import { checkCharacter, hashIdNumber, maskIdNumber } from '../talent/idNumber';
 
@@ -60,10 +62,22 @@ const ORG_NAMES: Record<string, string[]> = {
   government: ['知识产权局', '市场监督管理局'],
   other: ['知识产权协会', '技术转移中心'],
 };
+const AGENCY_NAMES: [string, ServiceType[]][] = [
+  ['知识产权代理有限公司', ['agency', 'consulting']],
+  ['专利事务所', ['agency']],
+  ['商标事务所', ['agency', 'legal']],
+  ['知识产权服务有限公司', ['agency', 'information', 'consulting']],
+  ['知识产权运营有限公司', ['commercialization', 'consulting']],
+  ['知识产权评估有限公司', ['evaluation', 'consulting']],
+  ['知识产权信息服务中心', ['information', 'training']],
+  ['知识产权培训中心', ['training']],
+];
 const CITY_WORDS = ['渝', '巴', '两江', '山城', '嘉陵', '长江', '缙云', '歌乐', '南山', '朝天', '西部', '科学城'];
 
 export interface DemoOptions {
   practitioners: number;
+  /** Service agencies beyond one per district (default 180, so about 200 in all). */
+  agencies?: number;
   /** Extra external credit records per verified practitioner and year (the scale set uses this). */
   creditRecordsPerPerson?: number;
   /** Completed classes over the past 24 months, and classes open for sign-up (the first over-full). */
@@ -123,6 +137,46 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
   for (const [i, [name, code]] of [['郑渝北', '500112'], ['孙渝中', '500103'], ['钱万州', '500101']].entries()) await makeStaff(services.accounts, 'district', `1380000003${i}`, name, code);
   const trainerId = ((await db.sequelize.model('User').findOne({ where: { phone: '13800000010' } }))!.get('id')) as number;
 
+  // --- service agencies: at least one in each of the 38 districts, most in the main urban area -----
+  // Their own random stream, so the practitioners drawn below stay the same with or without them.
+  const ra = rng((options.seed ?? 20201231) + 1);
+  const lastYear = Number(shanghaiDate(now).slice(0, 4)) - 1;
+  const agencies: { creditCode: string; name: string; district: string; status: string }[] = [];
+  const agencyRows: object[] = [];
+  const agencyDistricts = [...DISTRICTS.map((d) => d.code), ...Array.from({ length: options.agencies ?? 180 }, () => ra.weighted(DISTRICT_WEIGHTS))];
+  for (const [k, district] of agencyDistricts.entries()) {
+    const first17 = `91${district}MA${String(k + 1).padStart(7, '0')}`;
+    const creditCode = first17 + creditCodeCheckChar(first17);
+    const [suffix, serviceTypes] = ra.pick(AGENCY_NAMES);
+    const name = `重庆${ra.pick(CITY_WORDS)}${ra.pick(['智', '创', '博', '信', '恒', '正', '华', '远'])}${ra.pick(['诚', '达', '知', '方', '泰', '源', '联', '航'])}${suffix}`;
+    const status = ra.weighted({ verified: 84, pending: 8, rejected: 3, inactive: 5 });
+    const registeredAt = new Date(now.getTime() - ra.int(30, 900) * 86400_000);
+    // Revenue of last year, skewed as real firms are: most a few hundred 万, a few over a thousand 万.
+    const revenueYuan = status === 'rejected' || ra.next() < 0.1 ? null : Math.round(Math.exp(ra.next() * 4.2) * 150_000 / 1000) * 1000;
+    agencies.push({ creditCode, name, district, status });
+    agencyRows.push({
+      name,
+      creditCode,
+      serviceTypes,
+      district,
+      address: `重庆市${DISTRICTS.find((d) => d.code === district)!.name}${ra.pick(CITY_WORDS)}路 ${ra.int(1, 999)} 号`,
+      contactName: ra.pick([...SURNAMES]) + ra.pick([...GIVEN]),
+      contactPhone: `023-${ra.int(60000000, 69999999)}`,
+      revenueYear: revenueYuan === null ? null : lastYear,
+      revenueYuan,
+      status,
+      rejectReason: status === 'rejected' ? '营业执照信息与登记不一致' : null,
+      verifiedAt: status === 'verified' || status === 'inactive' ? new Date(registeredAt.getTime() + ra.int(1, 20) * 86400_000) : null,
+      source: ra.next() < 0.7 ? 'import' : 'office',
+      createdAt: registeredAt,
+      updatedAt: registeredAt,
+    });
+  }
+  await bulk(db, 'ServiceAgency', agencyRows);
+  log(`service agencies: ${agencyRows.length}`);
+  const agenciesIn = new Map<string, typeof agencies>();
+  for (const a of agencies) if (a.status !== 'rejected') agenciesIn.set(a.district, [...(agenciesIn.get(a.district) ?? []), a]);
+
   // --- practitioners: 40% signed up themselves, 60% imported by the office ---------------------
   log(`practitioners: ${options.practitioners}`);
   const sharedHash = await hashPassword(DEMO_PASSWORD);
@@ -144,6 +198,9 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
     const name = r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.next() < 0.6 ? r.pick([...GIVEN]) : '');
     const titleLevel = r.weighted({ none: 35, junior: 20, intermediate: 28, associate_senior: 12, senior: 5 });
     const userId = self ? users.length + 1000 : null;
+    // Most who work at a service agency name it by its credit code (which links their record to it).
+    const drawnOrgName = `重庆${r.pick(CITY_WORDS)}${r.pick(ORG_NAMES[orgType])}`;
+    const agency = orgType === 'service_agency' && ra.next() < 0.85 ? (agenciesIn.get(district) ?? [])[ra.int(0, (agenciesIn.get(district)?.length ?? 1) - 1)] : undefined;
     if (self) users.push({ id: userId, phone: `135${String(i).padStart(8, '0')}`, passwordHash: sharedHash, name, role: 'practitioner', wechatOpenId: null, createdAt: verifiedAt, updatedAt: verifiedAt });
     people.push({
       id: i,
@@ -154,7 +211,7 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       gender: Number(idNumber[16]) % 2 ? 'male' : 'female',
       birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
       district,
-      orgName: `重庆${r.pick(CITY_WORDS)}${r.pick(ORG_NAMES[orgType])}`,
+      orgName: agency?.name ?? drawnOrgName,
       orgType,
       category,
       ipFields: r.next() < 0.5 ? ['patent'] : r.next() < 0.5 ? ['patent', 'trademark'] : [r.pick(['trademark', 'copyright', 'trade_secret', 'geographical_indication'])],
@@ -163,7 +220,7 @@ export async function generateDemo(db: Database, config: Config, options: DemoOp
       titleSeries: titleLevel === 'none' || r.next() < 0.1 ? null : r.weighted({ ip: 38, engineering: 30, economics: 14, law: 12, other: 6 }),
       education: r.next() < 0.08 ? null : r.weighted({ secondary: 2, associate: 12, bachelor: 52, master: 29, doctorate: 5 }),
       ipDegree: r.next() < (category === 'agent' || category === 'lawyer' ? 0.3 : 0.12),
-      agencyCreditCode: null,
+      agencyCreditCode: agency?.creditCode ?? null,
       qualifications: category === 'agent' ? ['专利代理师资格证'] : category === 'lawyer' ? ['律师执业证'] : [],
       email: null,
       tier: r.weighted({ none: 92, senior_engineer: 5, high_level: 2.4, leading: 0.6 }),
