@@ -183,7 +183,7 @@ export class AttendanceService implements SessionAttendance {
       const before = existing ? { status: existing.status } : null;
       if (existing) await existing.update({ status, markedBy: actorId }, { transaction });
       else await this.models.Attendance.create({ ...where, status, checkedInAt: null, markedBy: actorId }, { transaction });
-      await this.audit.record({ actorId, action: 'attendance.mark', entity: 'session', entityId: sessionId, before: { practitionerId, ...before }, after: { practitionerId, status } }, transaction);
+      await this.audit.record({ actorId, action: 'attendance.mark', entity: 'session', entityId: sessionId, district: await this.talent.districtOf(practitionerId, transaction), before: { practitionerId, ...before }, after: { practitionerId, status } }, transaction);
     });
     return (await this.list(sessionId)).items.find((e) => e.practitionerId === practitionerId)!;
   }

@@ -104,7 +104,7 @@ export class CreditService {
         },
         transaction,
       );
-      await this.audit.record({ actorId, action: 'credit.adjust', entity: 'practitioner', entityId: input.practitionerId, after: { recordId: record.id, year: input.year, hours: input.hours, category: input.category, reason: input.reason } }, transaction);
+      await this.audit.record({ actorId, action: 'credit.adjust', entity: 'practitioner', entityId: input.practitionerId, district: await this.talent.districtOf(input.practitionerId, transaction), after: { recordId: record.id, year: input.year, hours: input.hours, category: input.category, reason: input.reason } }, transaction);
     });
   }
 
@@ -247,7 +247,7 @@ export class CreditService {
           { practitionerId: row.practitionerId, date: row.date, hours: granted, category: row.category, source: 'external', sourceKey: `claim:${row.id}`, title: `${row.title}（${row.provider}）`, createdBy: actorId },
           transaction,
         );
-        await this.audit.record({ actorId, action: 'claim.approve', entity: 'creditClaim', entityId: row.id, before: { status: 'pending', hours: row.hours }, after: { status: 'approved', approvedHours: granted } }, transaction);
+        await this.audit.record({ actorId, action: 'claim.approve', entity: 'creditClaim', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending', hours: row.hours }, after: { status: 'approved', approvedHours: granted } }, transaction);
         return toClaimView(row);
       });
     } catch (err) {
@@ -265,7 +265,7 @@ export class CreditService {
       if (row.status === 'rejected') return toClaimView(row);
       if (row.status === 'approved') throw new ConflictError('该申报已认定，如需更正请做学时调整', 'CLAIM_DECIDED');
       await row.update({ status: 'rejected', rejectReason: reason, decidedBy: actorId, decidedAt: this.clock.now() }, { transaction });
-      await this.audit.record({ actorId, action: 'claim.reject', entity: 'creditClaim', entityId: row.id, before: { status: 'pending' }, after: { status: 'rejected', reason } }, transaction);
+      await this.audit.record({ actorId, action: 'claim.reject', entity: 'creditClaim', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: 'rejected', reason } }, transaction);
       return toClaimView(row);
     });
   }

@@ -191,7 +191,7 @@ export class EnrollmentService {
       if (cls.status === 'cancelled' || cls.status === 'completed') throw new ConflictError('开班已取消或已结业', 'ENROLLMENT_CLOSED');
       const { waitlistPosition: _position, ...placed } = await this.seatOrWaitlist(cls, transaction);
       await row.update({ ...placed, decidedBy: actorId }, { transaction });
-      await this.audit.record({ actorId, action: 'enrollment.approve', entity: 'enrollment', entityId: row.id, before: { status: 'pending' }, after: { status: row.status } }, transaction);
+      await this.audit.record({ actorId, action: 'enrollment.approve', entity: 'enrollment', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: row.status } }, transaction);
       return this.outcome(row, transaction);
     });
   }
@@ -205,7 +205,7 @@ export class EnrollmentService {
       if (row.status === 'rejected') return { id: row.id, status: 'rejected' as const };
       if (row.status !== 'pending') throw new ConflictError('只能驳回待审核的报名', 'NOT_PENDING');
       await row.update({ status: 'rejected', active: null, decidedBy: actorId, endedAt: this.clock.now() }, { transaction });
-      await this.audit.record({ actorId, action: 'enrollment.reject', entity: 'enrollment', entityId: row.id, before: { status: 'pending' }, after: { status: 'rejected', reason: reason ?? null } }, transaction);
+      await this.audit.record({ actorId, action: 'enrollment.reject', entity: 'enrollment', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: 'rejected', reason: reason ?? null } }, transaction);
       return { id: row.id, status: 'rejected' as const };
     });
   }

@@ -286,7 +286,7 @@ export class TalentImporter {
       report.errors.sort((a, b) => a.row - b.row); // a batch's own errors (another district's record) arrive after later rows' parse errors
       if (!dryRun) {
         await this.db.writeTransaction((transaction) =>
-          this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount } }, transaction),
+          this.audit.record({ actorId, action: 'talent.import', entity: 'import', entityId: filename.slice(0, 64) || 'upload', district, after: { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount } }, transaction),
         );
       }
       return report;

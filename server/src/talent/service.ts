@@ -96,6 +96,12 @@ export class TalentService {
     );
   }
 
+  /** The district of a practitioner's record (null if there is none): the audit trail files entries about them under it. */
+  async districtOf(practitionerId: number, transaction?: Transaction): Promise<string | null> {
+    const row = await this.models.Practitioner.findByPk(practitionerId, { attributes: ['district'], transaction });
+    return row?.district ?? null;
+  }
+
   /** Throws 404 unless a talent record with this id exists. */
   async requireRecord(id: number): Promise<void> {
     if ((await this.models.Practitioner.count({ where: { id } })) === 0) throw new NotFoundError('人才档案不存在');
