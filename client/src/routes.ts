@@ -26,6 +26,9 @@ export const PAGES = [
   'pages/office/claims/index',
   'pages/office/compliance/index',
   'pages/office/credit-rule/index',
+  'pages/office/agencies/index',
+  'pages/office/agency/index',
+  'pages/office/agency-edit/index',
   'pages/admin/staff/index',
   'pages/admin/audit/index',
 ]
@@ -57,6 +60,9 @@ export const ROUTES = {
   officeClaims: '/pages/office/claims/index',
   officeCompliance: '/pages/office/compliance/index',
   officeCreditRule: '/pages/office/credit-rule/index',
+  officeAgencies: '/pages/office/agencies/index',
+  officeAgency: '/pages/office/agency/index',
+  officeAgencyEdit: '/pages/office/agency-edit/index',
   adminStaff: '/pages/admin/staff/index',
   adminAudit: '/pages/admin/audit/index',
 } as const

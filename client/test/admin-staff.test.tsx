@@ -98,6 +98,129 @@ describe('admin: 员工账号', () => {
   })
 })
 
+describe('admin: 区县 accounts', () => {
+  it('asks for the district of a district account, shows the server’s word on it, and sends it as districtCode', async () => {
+    const sent: unknown[] = []
+    let reply: unknown = fail(400, 'VALIDATION_FAILED', '请求参数有误', [{ path: 'districtCode', message: '区县账号须选择所属区县' }])
+    request.mockImplementation(
+      withList({
+        'POST /api/admin/users': (body: unknown) => {
+          sent.push(body)
+          return reply
+        },
+      }),
+    )
+    render(<StaffAccountsPage />)
+    await screen.findByText('还没有账号')
+    // no district to pick for the other roles
+    expect(document.getElementById('staff-district')).toBeNull()
+    fill('district')
+    const picker = document.getElementById('staff-district') as HTMLSelectElement
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual(['请选择', '万州区', '渝中区', '城口县', '石柱土家族自治县'])
+
+    // nothing picked: the server says what is missing, at the picker
+    await act(async () => {
+      fireEvent.click(screen.getByText('开设账号'))
+    })
+    expect(sent[0]).toEqual({ name: '王老师', phone: '13912345678', password: 'initial-pass-1', role: 'district' })
+    const error = screen.getByText('区县账号须选择所属区县')
+    expect(within(error.closest('.field') as HTMLElement).getByLabelText('所属区县')).toBe(picker)
+
+    fireEvent.change(picker, { target: { value: '500103' } })
+    expect(screen.queryByText('区县账号须选择所属区县')).toBeNull()
+    reply = ok({ user: { ...user, id: 9, name: '王老师', role: 'district', districtCode: '500103' } }, 201)
+    await act(async () => {
+      fireEvent.click(screen.getByText('开设账号'))
+    })
+    expect(sent[1]).toEqual({ name: '王老师', phone: '13912345678', password: 'initial-pass-1', role: 'district', districtCode: '500103' })
+    expect(screen.getByText('已开设：王老师（区县人才工作 · 渝中区）')).toBeTruthy()
+    // the form is cleared: back to a trainer, no district
+    expect(document.getElementById('staff-district')).toBeNull()
+  })
+
+  it('does not send a district picked before switching to another role', async () => {
+    const create = jest.fn(() => ok({ user: { ...user, id: 9, name: '王老师', role: 'office' } }, 201))
+    request.mockImplementation(withList({ 'POST /api/admin/users': create }))
+    render(<StaffAccountsPage />)
+    await screen.findByText('还没有账号')
+    fill('district')
+    fireEvent.change(document.getElementById('staff-district')!, { target: { value: '500229' } })
+    fireEvent.change(document.getElementById('staff-role')!, { target: { value: 'office' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('开设账号'))
+    })
+    expect(create).toHaveBeenCalledWith({ name: '王老师', phone: '13912345678', password: 'initial-pass-1', role: 'office' })
+  })
+
+  it('shows each district account’s district in the list', async () => {
+    request.mockImplementation(withList({}, [account(), account({ id: 23, name: '渝中区管理员', role: 'district', districtCode: '500103' })]))
+    render(<StaffAccountsPage />)
+    await screen.findByText('渝中区管理员')
+    expect(within(card('渝中区管理员')).getByText('渝中区', { selector: '.tag' })).toBeTruthy()
+    expect(within(card('渝中区管理员')).getByText('区县人才工作', { selector: '.tag' })).toBeTruthy()
+    expect((screen.getByLabelText('渝中区管理员的所属区县') as HTMLSelectElement).value).toBe('500103')
+    // no district for the others
+    expect(within(card('李老师')).queryByText('渝中区')).toBeNull()
+    expect(screen.queryByLabelText('李老师的所属区县')).toBeNull()
+  })
+
+  it('gives an account the district role only with a district, after asking', async () => {
+    const patch = jest.fn((_body: unknown) => ok(account({ role: 'district', districtCode: '500229' })))
+    request.mockImplementation(withList({ 'PATCH /api/admin/users/21': patch }, [account()]))
+    render(<StaffAccountsPage />)
+    await screen.findByText('李老师')
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('李老师的角色'), { target: { value: 'district' } })
+    })
+    // nothing sent yet: the district comes first
+    expect(patch).not.toHaveBeenCalled()
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    await act(async () => {
+      fireEvent.click(within(card('李老师')).getByText('确认修改'))
+    })
+    expect(within(card('李老师')).getByText('请选择所属区县后确认')).toBeTruthy()
+    expect(patch).not.toHaveBeenCalled()
+
+    fireEvent.change(screen.getByLabelText('李老师的所属区县'), { target: { value: '500229' } })
+    await act(async () => {
+      fireEvent.click(within(card('李老师')).getByText('确认修改'))
+    })
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '确定把「李老师」的角色改为「区县人才工作」（城口县）吗？' }))
+    expect(patch).toHaveBeenCalledWith({ role: 'district', districtCode: '500229' })
+    expect(within(card('李老师')).getByText('「李老师」的角色已改为「区县人才工作」')).toBeTruthy()
+    expect(within(card('李老师')).getByText('城口县', { selector: '.tag' })).toBeTruthy()
+    expect(within(card('李老师')).queryByText('确认修改')).toBeNull()
+  })
+
+  it('backs out of the district role, and moves a district account to another district', async () => {
+    const patch = jest.fn((_body: unknown) => ok(account({ role: 'district', districtCode: '500101' })))
+    request.mockImplementation(withList({ 'PATCH /api/admin/users/21': patch }, [account({ role: 'district', districtCode: '500103' })]))
+    render(<StaffAccountsPage />)
+    await screen.findByText('李老师')
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('李老师的所属区县'), { target: { value: '500101' } })
+    })
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '修改所属区县', content: '确定把「李老师」的所属区县改为「万州区」吗？' }))
+    expect(patch).toHaveBeenCalledWith({ districtCode: '500101' })
+    expect(within(card('李老师')).getByText('「李老师」的所属区县已改为「万州区」')).toBeTruthy()
+    expect(within(card('李老师')).getByText('万州区', { selector: '.tag' })).toBeTruthy()
+  })
+
+  it('drops the district pick when the admin cancels it', async () => {
+    const patch = jest.fn()
+    request.mockImplementation(withList({ 'PATCH /api/admin/users/21': patch }, [account()]))
+    render(<StaffAccountsPage />)
+    await screen.findByText('李老师')
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('李老师的角色'), { target: { value: 'district' } })
+    })
+    fireEvent.click(within(card('李老师')).getByText('取消'))
+    expect(screen.queryByLabelText('李老师的所属区县')).toBeNull()
+    expect((screen.getByLabelText('李老师的角色') as HTMLSelectElement).value).toBe('trainer')
+    expect(patch).not.toHaveBeenCalled()
+  })
+})
+
 describe('admin: 账号列表', () => {
   it('lists accounts with their role, status and flags, filtered and searched by the server', async () => {
     const lists: string[] = []

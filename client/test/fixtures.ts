@@ -1,5 +1,5 @@
 import { LABELS } from '../src/api/vocabulary'
-import type { Course, CourseDetail, Me, MyEnrollment, OfficeCreditClaim, PractitionerRecord, Reference, TrainingClass } from '../src/api'
+import type { Course, CourseDetail, Me, MyEnrollment, OfficeCreditClaim, PractitionerRecord, Reference, StatsOverview, TrainingClass } from '../src/api'
 
 function optionsOf(labels: Record<string, string>) {
   return Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -194,6 +194,43 @@ export function creditClaim(overrides: Partial<OfficeCreditClaim> = {}): OfficeC
     rejectReason: null,
     decidedAt: null,
     createdAt: '2025-03-02T02:00:00.000Z',
+    ...overrides,
+  }
+}
+
+/** A city dashboard's figures (GET /api/stats/overview), agencies included. */
+export function statsOverview(overrides: Partial<StatsOverview> = {}): StatsOverview {
+  return {
+    target: { count: 10000, year: 2027 },
+    practitioners: { verified: 2345, pending: 120, rejected: 8, inactive: 3, total: 2476 },
+    progress: 0.2345,
+    byEducation: [{ value: 'bachelor', label: '本科', count: 1200 }],
+    ipDegree: 80,
+    byTitleSeries: [{ value: 'ip', label: '知识产权', count: 300 }],
+    ipSeriesTitles: [{ value: 'intermediate', label: '知识产权师', count: 120 }],
+    scope: { district: null, districtName: null, year: 2026, asOf: null },
+    byDistrict: [
+      { code: '500101', name: '万州区', count: 12 },
+      { code: '500103', name: '渝中区', count: 640 },
+    ],
+    byOrgType: [{ value: 'enterprise', label: '企业', count: 1500 }],
+    byCategory: [{ value: 'agent', label: '代理', count: 900 }],
+    byTitleLevel: [{ value: 'intermediate', label: '中级', count: 700 }],
+    byTier: [{ value: 'leading', label: '国家知识产权领军人才', count: 5 }],
+    growth: [
+      { month: '2025-01', newVerified: 90, cumulative: 2255 },
+      { month: '2025-02', newVerified: 90, cumulative: 2345 },
+    ],
+    projection: { monthlyRate: 90, projectedReachDate: '2032-03-01' },
+    training: { year: 2025, classes: 14, enrollments: 800, completions: 600, hoursAwarded: 19200 },
+    compliance: { year: 2025, requiredHours: 90, minProfessionalHours: 60, compliant: 1200, total: 2345, rate: 0.5117 },
+    agencies: {
+      target: { count: 200 },
+      verified: 57,
+      byServiceType: [{ value: 'agency', label: '代理', count: 40 }],
+      byDistrict: [{ code: '500103', name: '渝中区', count: 31 }],
+      revenue: { year: 2025, totalYuan: 123456789, targetYuan: 500000000 },
+    },
     ...overrides,
   }
 }

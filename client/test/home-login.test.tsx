@@ -4,7 +4,7 @@ import { __resetTaroMock } from './mocks/taro'
 import HomePage from '../src/pages/home/index'
 import LoginPage from '../src/pages/auth/login/index'
 import { TOKEN_KEY, resetReferenceCache } from '../src/api'
-import { fail, me, ok, record, reference, routes } from './fixtures'
+import { fail, me, ok, record, reference, routes, user } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 
@@ -80,6 +80,38 @@ describe('home', () => {
     render(<HomePage />)
     await screen.findByText('课程与报名')
     expect(screen.queryByText(/年继续教育/)).toBeNull()
+  })
+
+  it('gives district staff (区县) their district’s office tools, under its name, and nothing of the city’s', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'tok')
+    const withYubei = { ...reference, districts: [...reference.districts, { code: '500112', name: '渝北区', kind: 'district' as const }] }
+    request.mockImplementation(
+      routes({
+        'GET /api/me': ok({ user: { ...user, name: '区县管理员', role: 'district', districtCode: '500112' }, practitioner: null }),
+        'GET /api/reference': ok(withYubei),
+      }),
+    )
+    render(<HomePage />)
+    expect(await screen.findByText('渝北区知识产权管理')).toBeTruthy()
+    const visits: [string, string][] = [
+      ['人才统计', '/pages/office/dashboard/index'],
+      ['人才库', '/pages/office/talents/index'],
+      ['批量导入', '/pages/office/import/index'],
+      ['继续教育达标', '/pages/office/compliance/index'],
+      ['操作日志', '/pages/admin/audit/index'],
+    ]
+    for (const [title, url] of visits) {
+      fireEvent.click(screen.getByText(title))
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url })
+    }
+    // routes that do not allow 'district': claims review, staff accounts, classes
+    expect(screen.queryByText('学时认定')).toBeNull()
+    expect(screen.queryByText('员工账号')).toBeNull()
+    expect(screen.queryByText('开班管理')).toBeNull()
+    // a staff account: no talent record to fill in, no account deletion
+    expect(screen.queryByText('请完善人才档案')).toBeNull()
+    expect(screen.queryByText('注销账号')).toBeNull()
+    expect(screen.queryByText('人才工作')).toBeNull()
   })
 
   it('has an error state with 重试', async () => {

@@ -8,8 +8,8 @@ import ImportPage from '../src/pages/office/import/index'
 import OfficeClaimsPage from '../src/pages/office/claims/index'
 import HomePage from '../src/pages/home/index'
 import { TOKEN_KEY, resetReferenceCache } from '../src/api'
-import type { OfficeCreditClaim, StatsOverview, TalentDetail, TalentRecord } from '../src/api'
-import { creditClaim, fail, me, myEnrollment, ok, record, reference as baseReference, routes, user } from './fixtures'
+import type { OfficeCreditClaim, TalentDetail, TalentRecord } from '../src/api'
+import { creditClaim, fail, me, myEnrollment, ok, record, reference as baseReference, routes, statsOverview, user } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 const fetchMock = jest.fn()
@@ -70,34 +70,7 @@ function detail(overrides: Partial<TalentDetail> = {}): TalentDetail {
   }
 }
 
-function overview(overrides: Partial<StatsOverview> = {}): StatsOverview {
-  return {
-    target: { count: 10000, year: 2027 },
-    practitioners: { verified: 2345, pending: 120, rejected: 8, inactive: 3, total: 2476 },
-    progress: 0.2345,
-    byEducation: [{ value: 'bachelor', label: '本科', count: 1200 }],
-    ipDegree: 80,
-    byTitleSeries: [{ value: 'ip', label: '知识产权', count: 300 }],
-    ipSeriesTitles: [{ value: 'intermediate', label: '知识产权师', count: 120 }],
-    scope: { district: null, districtName: null, year: 2026, asOf: null },
-    byDistrict: [
-      { code: '500101', name: '万州区', count: 12 },
-      { code: '500103', name: '渝中区', count: 640 },
-    ],
-    byOrgType: [{ value: 'enterprise', label: '企业', count: 1500 }],
-    byCategory: [{ value: 'agent', label: '代理', count: 900 }],
-    byTitleLevel: [{ value: 'intermediate', label: '中级', count: 700 }],
-    byTier: [{ value: 'leading', label: '国家知识产权领军人才', count: 5 }],
-    growth: [
-      { month: '2025-01', newVerified: 90, cumulative: 2255 },
-      { month: '2025-02', newVerified: 90, cumulative: 2345 },
-    ],
-    projection: { monthlyRate: 90, projectedReachDate: '2032-03-01' },
-    training: { year: 2025, classes: 14, enrollments: 800, completions: 600, hoursAwarded: 19200 },
-    compliance: { year: 2025, requiredHours: 90, minProfessionalHours: 60, compliant: 1200, total: 2345, rate: 0.5117 },
-    ...overrides,
-  }
-}
+const overview = statsOverview
 
 describe('home: the office entries', () => {
   it('shows 人才工作 to office staff and not to practitioners', async () => {
@@ -207,6 +180,30 @@ describe('office: talent database', () => {
     expect(await screen.findByText('没有符合条件的记录')).toBeTruthy()
   })
 
+  it('filters by 学历 and 职称系列, and exports with them', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents?page=1&pageSize=20': ok({ items: [talent(), talent({ id: 43, name: '李四' })], total: 2, page: 1, pageSize: 20 }),
+        'GET /api/talents?education=master&page=1&pageSize=20': ok({ items: [talent({ id: 43, name: '李四' })], total: 1, page: 1, pageSize: 20 }),
+        'GET /api/talents?titleSeries=ip&education=master&page=1&pageSize=20': ok({ items: [talent({ id: 43, name: '李四', titleName: '知识产权师' })], total: 1, page: 1, pageSize: 20 }),
+      }),
+    )
+    fetchMock.mockResolvedValue(answer(200, null))
+    render(<TalentsPage />)
+    await screen.findByText('李四')
+    expect(within(screen.getByLabelText('学历')).getByRole('option', { name: '博士' })).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('学历'), { target: { value: 'master' } })
+    expect(await screen.findByText('共 1 人')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('职称系列'), { target: { value: 'ip' } })
+    // the list names the title as the server does
+    expect(await screen.findByText(/知识产权师/)).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('导出'))
+    })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/talents/export?format=xlsx&titleSeries=ip&education=master')
+  })
+
   it('exports with the current filters', async () => {
     request.mockImplementation(
       routes({
@@ -241,6 +238,38 @@ describe('office: one record', () => {
     expect(screen.getByText('32 / 90 学时')).toBeTruthy()
     expect(screen.getByText('还差 58 学时')).toBeTruthy()
     expect(screen.getByText(myEnrollment().class.title)).toBeTruthy()
+  })
+
+  it('shows 学历, the IP degree, the title by series and level, and the agency’s credit code', async () => {
+    request.mockImplementation(
+      routes({
+        'GET /api/reference': ok(reference),
+        'GET /api/talents/42': ok(detail({ education: 'master', ipDegree: true, titleSeries: 'ip', titleLevel: 'intermediate', titleName: '知识产权师', agencyCreditCode: '91500000MA5U7G0F2C' })),
+      }),
+    )
+    render(<TalentPage />)
+    await screen.findByText('500***********123X')
+    const value = (label: string) => screen.getByText(label, { selector: '.info-row__label' }).closest('.info-row')!.querySelector('.info-row__value')!.textContent
+    expect(value('学历')).toBe('硕士')
+    expect(value('知识产权专业学位')).toBe('是')
+    expect(value('职称系列')).toBe('知识产权')
+    expect(value('职称等级')).toBe('中级')
+    expect(value('职称')).toBe('知识产权师')
+    expect(value('所在服务机构统一社会信用代码')).toBe('91500000MA5U7G0F2C')
+  })
+
+  it('shows — for what a record from before the new questions does not have', async () => {
+    request.mockImplementation(
+      routes({ 'GET /api/reference': ok(reference), 'GET /api/talents/42': ok(detail({ education: null, ipDegree: false, titleSeries: null, titleName: null, agencyCreditCode: null })) }),
+    )
+    render(<TalentPage />)
+    await screen.findByText('500***********123X')
+    const value = (label: string) => screen.getByText(label, { selector: '.info-row__label' }).closest('.info-row')!.querySelector('.info-row__value')!.textContent
+    expect(value('学历')).toBe('—')
+    expect(value('知识产权专业学位')).toBe('否')
+    expect(value('职称系列')).toBe('—')
+    expect(value('所在服务机构统一社会信用代码')).toBe('—')
+    expect(screen.queryByText('职称', { selector: '.info-row__label' })).toBeNull()
   })
 
   it('verifies and shows the new status', async () => {

@@ -60,14 +60,22 @@ describe('profile form', () => {
     ])
     expect(within(screen.getByLabelText('单位类型')).getByRole('option', { name: '律师事务所' })).toBeTruthy()
     expect(within(screen.getByLabelText('从业类别')).getByRole('option', { name: '企业知识产权管理' })).toBeTruthy()
-    expect(within(screen.getByLabelText('知识产权职称')).getByRole('option', { name: '中级' })).toBeTruthy()
+    expect(within(screen.getByLabelText('职称等级')).getByRole('option', { name: '中级' })).toBeTruthy()
+    // 学历 and 职称系列 from the server's vocabularies; 知识产权专业学位 a yes/no choice, 否 to start
+    expect(within(screen.getByLabelText('学历')).getAllByRole('option').map((o) => o.textContent)).toEqual(['请选择', '中专及以下', '大专', '本科', '硕士', '博士'])
+    expect(within(screen.getByLabelText('职称系列')).getByRole('option', { name: '知识产权' })).toBeTruthy()
+    expect(shown('picker-ipDegree')).toBe('否')
+    expect((screen.getByPlaceholderText('18 位统一社会信用代码') as HTMLInputElement).value).toBe('')
     expect(within(screen.getByLabelText('性别')).getByRole('option', { name: '女' })).toBeTruthy()
     for (const label of ['专利', '商标', '著作权']) {
       expect((screen.getByLabelText(label) as HTMLInputElement).checked).toBe(false)
     }
     // new record: the name is prefilled from the account, nothing is picked yet
     expect((screen.getByPlaceholderText('请输入真实姓名') as HTMLInputElement).value).toBe('张三')
-    expect(screen.getAllByText('请选择').length).toBe(5)
+    // one “请选择” per select (8), shown by the 7 that have nothing picked yet
+    expect(screen.getAllByText('请选择').length).toBe(8)
+    expect(shown('picker-education')).toBe('请选择')
+    expect(shown('picker-titleSeries')).toBe('请选择')
     expect(shown('picker-district')).toBe('请选择')
   })
 
@@ -94,7 +102,11 @@ describe('profile form', () => {
     pick('picker-category', '代理')
     fireEvent.click(screen.getByLabelText('商标'))
     fireEvent.click(screen.getByLabelText('专利'))
+    pick('picker-titleSeries', '知识产权')
     pick('picker-titleLevel', '助理')
+    pick('picker-education', '硕士')
+    pick('picker-ipDegree', '是')
+    type('18 位统一社会信用代码', ' 91500000MA5U7G0F2C ')
     fireEvent.change(screen.getByPlaceholderText(/多个用逗号或换行分隔/), {
       target: { value: '专利代理师资格证，法律职业资格证\n 律师执业证 ' },
     })
@@ -119,6 +131,10 @@ describe('profile form', () => {
       category: 'agent',
       ipFields: ['patent', 'trademark'],
       titleLevel: 'junior',
+      titleSeries: 'ip',
+      education: 'master',
+      ipDegree: true,
+      agencyCreditCode: '91500000MA5U7G0F2C',
       qualifications: ['专利代理师资格证', '法律职业资格证', '律师执业证'],
       email: 'lisi@example.com',
     })
@@ -135,7 +151,7 @@ describe('profile form', () => {
     let sent: Record<string, unknown> | undefined
     request.mockImplementation(
       routes({
-        'GET /api/me': ok(me(record({ ipFields: ['patent', 'copyright'], email: 'z@example.com' }))),
+        'GET /api/me': ok(me(record({ ipFields: ['patent', 'copyright'], email: 'z@example.com', titleSeries: 'engineering', education: 'doctorate', ipDegree: true, agencyCreditCode: '91500000MA5U7G0F2C' }))),
         'GET /api/reference': ok(reference),
         'PUT /api/me/profile': (body: unknown) => {
           sent = body as Record<string, unknown>
@@ -155,6 +171,10 @@ describe('profile form', () => {
     expect(shown('picker-gender')).toBe('男')
     expect((screen.getByLabelText('著作权') as HTMLInputElement).checked).toBe(true)
     expect((screen.getByLabelText('商标') as HTMLInputElement).checked).toBe(false)
+    expect(shown('picker-titleSeries')).toBe('工程')
+    expect(shown('picker-education')).toBe('博士')
+    expect(shown('picker-ipDegree')).toBe('是')
+    expect((screen.getByPlaceholderText('18 位统一社会信用代码') as HTMLInputElement).value).toBe('91500000MA5U7G0F2C')
 
     // saving without the ID number: a "required" hint, nothing sent
     fireEvent.click(screen.getByText('保存'))
@@ -172,6 +192,11 @@ describe('profile form', () => {
       gender: 'male',
       district: '500103',
       ipFields: ['patent', 'copyright'],
+      titleLevel: 'junior',
+      titleSeries: 'engineering',
+      education: 'doctorate',
+      ipDegree: true,
+      agencyCreditCode: '91500000MA5U7G0F2C',
       qualifications: ['专利代理师资格证'],
       email: 'z@example.com',
     })
@@ -210,6 +235,46 @@ describe('profile form', () => {
     // editing the field clears its message
     type('500***********123X', '50010319900101123X')
     expect(screen.queryByText('身份证号校验位不正确')).toBeNull()
+  })
+
+  it('sends the credit code as typed and shows the server’s message at that field', async () => {
+    const sent: Record<string, unknown>[] = []
+    let reply: unknown = fail(400, 'VALIDATION_FAILED', '请求参数不正确', [{ path: 'agencyCreditCode', message: '统一社会信用代码校验位不正确' }])
+    request.mockImplementation(
+      routes({
+        'GET /api/me': ok(me(record({ titleSeries: null, titleName: null, education: null }))),
+        'GET /api/reference': ok(reference),
+        'PUT /api/me/profile': (body: unknown) => {
+          sent.push(body as Record<string, unknown>)
+          return reply
+        },
+      }),
+    )
+    await renderLoaded()
+    // a record from before the new questions: nothing picked, and nothing sent for them
+    expect(shown('picker-titleSeries')).toBe('请选择')
+    expect(shown('picker-education')).toBe('请选择')
+    type('500***********123X', '50010319900101123X')
+    // a wrong check character is the server's to find: the client sends it
+    type('18 位统一社会信用代码', '91500000MA5U7G0F2X')
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存'))
+    })
+    expect(sent[0]).toMatchObject({ agencyCreditCode: '91500000MA5U7G0F2X', ipDegree: false })
+    expect(sent[0]).not.toHaveProperty('titleSeries')
+    expect(sent[0]).not.toHaveProperty('education')
+    const error = await screen.findByText('统一社会信用代码校验位不正确')
+    expect(within(error.closest('.field') as HTMLElement).getByPlaceholderText('18 位统一社会信用代码')).toBeTruthy()
+
+    // emptied: optional, so left out
+    type('18 位统一社会信用代码', '')
+    expect(screen.queryByText('统一社会信用代码校验位不正确')).toBeNull()
+    reply = ok(record())
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存'))
+    })
+    expect(sent[1]).not.toHaveProperty('agencyCreditCode')
+    expect(await screen.findByText('保存成功')).toBeTruthy()
   })
 
   it('shows ID_NUMBER_TAKEN at the ID number', async () => {

@@ -41,7 +41,7 @@ it('registers, fills the talent record with native selects, and sees 待审核 a
   await page.getByLabel('单位类型').selectOption({ label: '知识产权服务机构' });
   await page.getByLabel('从业类别').selectOption({ label: '知识产权代理' });
   await page.getByText('专利', { exact: true }).click();
-  await page.getByLabel('知识产权职称').selectOption({ index: 1 });
+  await page.getByLabel('职称等级').selectOption({ index: 1 });
   await settledSnapshot(page, 'profile-filled');
   await page.getByText('保存', { exact: true }).click();
 

@@ -30,6 +30,7 @@ import type {
   CreditRule,
   CreditSummary,
   CourseCategory,
+  DistrictLeague,
   CourseDetail,
   CourseList,
   EnrollmentOutcome,
@@ -46,10 +47,10 @@ import type {
   PractitionerRecord,
   ProfileInput,
   Reference,
-  Role,
   RosterEntry,
   SessionAttendance,
   SessionPatch,
+  StaffAccountInput,
   StatsOverview,
   TalentDetail,
   TalentFilters,
@@ -59,6 +60,7 @@ import type {
   User,
   WechatAuthResult,
 } from './types'
+import type { Agency, AgencyFilters, AgencyImportReport, AgencyInput, AgencyPage, AgencyPatch, AgencyPractitionerPage } from './types'
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
@@ -85,8 +87,8 @@ export async function register(input: { phone: string; password: string; name: s
   return keep(await request<AuthResult>('/api/auth/register', { method: 'POST', data: input, anonymous: true }))
 }
 
-/** Creates an account of any role (admin): how trainers and talent-office staff get theirs. */
-export async function createStaffAccount(input: { phone: string; password: string; name: string; role: Role }): Promise<User> {
+/** Creates an account of any role (admin): how trainers and talent-office staff get theirs; a district account names its district. */
+export async function createStaffAccount(input: StaffAccountInput): Promise<User> {
   return (await request<{ user: User }>('/api/admin/users', { method: 'POST', data: input })).user
 }
 
@@ -355,8 +357,14 @@ export function downloadCertificatePdf(code: string): Promise<Downloaded> {
 
 /* ---- Talent office: statistics ---- */
 
-export function getStatsOverview(): Promise<StatsOverview> {
-  return request<StatsOverview>('/api/stats/overview')
+/** The dashboard's figures (a district's for district staff); a past year as it stood at that year's end. */
+export function getStatsOverview(year?: number): Promise<StatsOverview> {
+  return request<StatsOverview>(`/api/stats/overview${queryString({ year })}`)
+}
+
+/** 区县排行 (city office): per district, verified people, growth over 12 months and compliance. */
+export function getDistrictLeague(): Promise<DistrictLeague> {
+  return request<DistrictLeague>('/api/stats/districts')
 }
 
 export function getComplianceShortfall(filter: { year?: number; district?: string; page?: number }): Promise<ComplianceShortfall> {
@@ -402,6 +410,8 @@ function talentFilterParams(filters: TalentFilters): Record<string, string | und
     orgType: filters.orgType,
     category: filters.category,
     titleLevel: filters.titleLevel,
+    titleSeries: filters.titleSeries,
+    education: filters.education,
     tier: filters.tier,
     status: filters.status,
   }
@@ -467,4 +477,76 @@ export function approveCreditClaim(id: number, hours?: string): Promise<OfficeCr
 
 export function rejectCreditClaim(id: number, reason: string): Promise<OfficeCreditClaim> {
   return request<OfficeCreditClaim>(`/api/credit-claims/${id}/reject`, { method: 'POST', data: { reason: reason.trim() } })
+}
+
+// Service agencies (知识产权服务机构): the registry, its review, import and export
+
+function agencyFilterParams(filters: AgencyFilters): Record<string, string | undefined> {
+  return { q: filters.q?.trim(), district: filters.district, serviceType: filters.serviceType, status: filters.status }
+}
+
+/** The registry as staff see it (office: everything; district staff: their district), a page at a time. */
+export function listAgencies(filters: AgencyFilters, page = 1, pageSize = 20): Promise<AgencyPage> {
+  return request<AgencyPage>(`/api/agencies${queryString({ ...agencyFilterParams(filters), page, pageSize })}`)
+}
+
+/** One agency with its practitioner count. */
+export function getAgency(id: number): Promise<Agency> {
+  return request<Agency>(`/api/agencies/${id}`)
+}
+
+/** Registers an agency (pending until verified); a credit code already registered → 409 CREDIT_CODE_TAKEN. */
+export function createAgency(input: AgencyInput): Promise<Agency> {
+  return request<Agency>('/api/agencies', { method: 'POST', data: input })
+}
+
+/** Changes an agency's fields; the status stays as it is. */
+export function updateAgency(id: number, patch: AgencyPatch): Promise<Agency> {
+  return request<Agency>(`/api/agencies/${id}`, { method: 'PATCH', data: patch })
+}
+
+/** Verifies an agency (it then counts toward the target); also restores a deactivated one. */
+export function verifyAgency(id: number): Promise<Agency> {
+  return request<Agency>(`/api/agencies/${id}/verify`, { method: 'POST' })
+}
+
+export function rejectAgency(id: number, reason: string): Promise<Agency> {
+  return request<Agency>(`/api/agencies/${id}/reject`, { method: 'POST', data: { reason: reason.trim() } })
+}
+
+/** Deactivates an agency (PATCH status inactive); verifying it again restores it. */
+export function deactivateAgency(id: number): Promise<Agency> {
+  return updateAgency(id, { status: 'inactive' })
+}
+
+/** The agency's verified practitioners with their hours in the year (the server's current year when none is given). */
+export function listAgencyPractitioners(id: number, options: { year?: number; page?: number; pageSize?: number } = {}): Promise<AgencyPractitionerPage> {
+  return request<AgencyPractitionerPage>(`/api/agencies/${id}/practitioners${queryString(options)}`)
+}
+
+/** Imports agencies from an .xlsx or .csv (multipart field `file`), keyed on the credit code; dryRun changes nothing. */
+export function importAgencies(file: PickedFile, dryRun: boolean): Promise<AgencyImportReport> {
+  return upload<AgencyImportReport>(`/api/agencies/import${queryString({ dryRun: dryRun ? 'true' : 'false' })}`, {
+    field: 'file',
+    file,
+    formData: {},
+  })
+}
+
+/** The export's path: the registry with the same filters as the search. */
+export function agencyExportPath(filters: AgencyFilters, format: 'xlsx' | 'csv' = 'xlsx'): string {
+  return `/api/agencies/export${queryString({ format, ...agencyFilterParams(filters) })}`
+}
+
+/** The import template's path (Chinese headers and the allowed values). */
+export function agencyTemplatePath(format: 'xlsx' | 'csv' = 'xlsx'): string {
+  return `/api/agencies/import-template${queryString({ format })}`
+}
+
+export function exportAgencies(filters: AgencyFilters, format: 'xlsx' | 'csv' = 'xlsx'): Promise<Downloaded> {
+  return download(agencyExportPath(filters, format))
+}
+
+export function downloadAgencyImportTemplate(): Promise<Downloaded> {
+  return download(agencyTemplatePath('xlsx'))
 }

@@ -141,7 +141,15 @@ export type CertificateVerification = S['CertificatePublic']
 
 export type CountBy = S['StatsOverview']['byOrgType'][number]
 
+/** The agencies' figures in the overview (GET /api/stats/overview `agencies`): toward 200 agencies and 5亿元 a year. */
+export type OverviewAgencies = S['AgencyFigures']
+
 export type StatsOverview = S['StatsOverview']
+
+/** 区县排行 (city office): one row per district. */
+export type DistrictLeagueRow = S['DistrictLeague']['items'][number]
+
+export type DistrictLeague = S['DistrictLeague']
 
 /** A talent record as the office sees it: phone masked, never the full ID number. */
 export type TalentRecord = S['PractitionerOffice']
@@ -154,6 +162,8 @@ export interface TalentFilters {
   orgType?: string
   category?: string
   titleLevel?: string
+  titleSeries?: string
+  education?: string
   tier?: string
   status?: string
 }
@@ -204,6 +214,9 @@ export type AccountPage = S['UserAdminPage']
 /** A change to an account (admin): only the fields given change. */
 export type AccountPatch = S['PatchUserInput']
 
+/** A new staff account (admin); `districtCode` for a district account (区县), which must name one. */
+export type StaffAccountInput = S['CreateUserInput']
+
 export interface AccountFilters {
   role?: Role
   status?: AccountStatus
@@ -214,3 +227,38 @@ export interface AccountFilters {
 export type TemporaryPassword = S['TemporaryPassword']
 
 export type AccountDeletionInput = S['AccountDeletionInput']
+
+// Service agencies (知识产权服务机构, API.md "Service agencies")
+
+export type ServiceType = S['AgencyOffice']['serviceTypes'][number]
+
+export type AgencyStatus = S['AgencyOffice']['status']
+
+/** An agency as the office (and district staff, for their district) sees it: every field. */
+export type Agency = S['AgencyOffice']
+
+export type AgencyPage = S['AgencyOfficePage']
+
+/** A new agency: pending until verified; the server checks the credit code's check character. */
+export type AgencyInput = S['AgencyInput']
+
+/** A change to an agency: only the fields given change; `status: 'inactive'` deactivates it. */
+export type AgencyPatch = S['PatchAgencyInput']
+
+/** The annual revenue an agency reports: a year and whole yuan. */
+export type AnnualRevenue = NonNullable<S['AnnualRevenue']>
+
+/** One of an agency's verified practitioners with their hours in a year and whether they meet its rule. */
+export type AgencyPractitioner = S['AgencyMember']
+
+export type AgencyPractitionerPage = S['AgencyMemberPage']
+
+export type AgencyImportReport = S['AgencyImportReport']
+
+export interface AgencyFilters {
+  /** A name or credit code, as typed. */
+  q?: string
+  district?: string
+  serviceType?: string
+  status?: string
+}

@@ -124,6 +124,29 @@ export function goOfficeImport(): void {
   Taro.navigateTo({ url: ROUTES.officeImport })
 }
 
+/** The import page for agencies (the same page as the talent import, with `kind=agencies`). */
+export function goOfficeAgencyImport(): void {
+  Taro.navigateTo({ url: `${ROUTES.officeImport}?kind=agencies` })
+}
+
+export function goOfficeAgencies(): void {
+  Taro.navigateTo({ url: ROUTES.officeAgencies })
+}
+
+export function goOfficeAgency(id: number): void {
+  Taro.navigateTo({ url: `${ROUTES.officeAgency}?id=${id}` })
+}
+
+/** The agency form: a new agency, or the one with this id. */
+export function goOfficeAgencyEdit(id?: number): void {
+  Taro.navigateTo({ url: id ? `${ROUTES.officeAgencyEdit}?id=${id}` : ROUTES.officeAgencyEdit })
+}
+
+/** After registering an agency: its page replaces the form (back goes to the list). */
+export function replaceWithOfficeAgency(id: number): void {
+  Taro.redirectTo({ url: `${ROUTES.officeAgency}?id=${id}` })
+}
+
 export function goOfficeClaims(): void {
   Taro.navigateTo({ url: ROUTES.officeClaims })
 }

@@ -19,7 +19,9 @@ import {
   goMyCertificates,
   goMyCredits,
   goMyEnrollments,
+  goOfficeAgencies,
   goOfficeClaims,
+  goOfficeCompliance,
   goOfficeDashboard,
   goOfficeImport,
   goOfficeTalents,
@@ -60,6 +62,8 @@ export default function HomePage() {
   const isOffice = me.user.role === 'office' || me.user.role === 'admin'
   const isDistrict = me.user.role === 'district'
   const districtName = record ? reference.districts.find((d) => d.code === record.district)?.name : undefined
+  // the district a district office account works for (区县): its tools are limited to it by the server
+  const staffDistrict = isDistrict ? reference.districts.find((d) => d.code === me.user.districtCode)?.name : undefined
 
   return (
     <View className='page home'>
@@ -142,14 +146,20 @@ export default function HomePage() {
           <Entry title={zh.home.talents} hint={zh.home.talentsHint} onClick={goOfficeTalents} />
           <Entry title={zh.home.import} hint={zh.home.importHint} onClick={goOfficeImport} />
           <Entry title={zh.home.claims} hint={zh.home.claimsHint} onClick={goOfficeClaims} />
+          <Entry title={zh.agencies.homeEntry} hint={zh.agencies.homeEntryHint} onClick={goOfficeAgencies} />
           <Entry title={zh.home.audit} hint={zh.home.auditHint} onClick={goAdminAudit} />
         </View>
       ) : null}
 
-      {/* district staff: their district's trail */}
+      {/* district staff (区县): the office tools the server opens to them, for their district only */}
       {isDistrict ? (
         <View className='card'>
-          <Text className='card__title'>{zh.home.officeTitle}</Text>
+          <Text className='card__title'>{staffDistrict ? zh.home.districtOfficeTitle(staffDistrict) : zh.home.districtOfficeFallback}</Text>
+          <Entry title={zh.home.dashboard} hint={zh.home.districtDashboardHint} onClick={goOfficeDashboard} />
+          <Entry title={zh.home.talents} hint={zh.home.districtTalentsHint} onClick={goOfficeTalents} />
+          <Entry title={zh.home.import} hint={zh.home.importHint} onClick={goOfficeImport} />
+          <Entry title={zh.home.compliance} hint={zh.home.complianceHint} onClick={goOfficeCompliance} />
+          <Entry title={zh.agencies.homeEntry} hint={zh.agencies.homeEntryHint} onClick={goOfficeAgencies} />
           <Entry title={zh.home.audit} hint={zh.home.auditHint} onClick={goAdminAudit} />
         </View>
       ) : null}

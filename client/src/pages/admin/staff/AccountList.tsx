@@ -45,6 +45,10 @@ export function AccountList({ state, filters, onFilters, onPage, reload, update 
   // what the last action on an account came to, shown in its card
   const [rowNotice, setRowNotice] = useState<{ id: number; notice: Notice } | null>(null)
   const { busy, run, running } = useOneAction<string>()
+  // an account being given the district role: its district is picked before the change is sent
+  const [districtDraft, setDistrictDraft] = useState<{ id: number; code: string } | null>(null)
+  const districts: Option[] = state.kind === 'ready' ? state.data.reference.districts.map((d) => ({ value: d.code, label: d.name })) : []
+  const districtName = (code: string | null) => (code ? districts.find((d) => d.value === code)?.label ?? code : '')
 
   const search = () => onFilters({ ...filters, q: query.trim() || undefined })
 
@@ -61,23 +65,59 @@ export function AccountList({ state, filters, onFilters, onPage, reload, update 
     if (message !== null) setRowNotice({ id, notice: { ok: false, text: message } })
   }
 
-  const patch = (row: AccountRow, change: AccountPatch, done: (row: AccountRow) => string) =>
-    run(`patch:${row.id}`, async () => {
+  /** Sends a change; true when the server took it. */
+  const patch = async (row: AccountRow, change: AccountPatch, done: (row: AccountRow) => string): Promise<boolean> => {
+    let ok = false
+    await run(`patch:${row.id}`, async () => {
       setRowNotice(null)
       try {
         const updated = await updateAccount(row.id, change)
         replaceRow(updated)
         setRowNotice({ id: row.id, notice: { ok: true, text: done(updated) } })
+        ok = true
       } catch (e) {
         fail(row.id, e)
       }
     })
+    return ok
+  }
+
+  const roleDone = (r: AccountRow) => t.roleChanged(r.name, t.roleNames[r.role] ?? r.role)
 
   const changeRole = async (row: AccountRow, role: string) => {
-    if (role === row.role || running.current) return
+    if (running.current) return
+    if (role === row.role) {
+      setDistrictDraft(null)
+      return
+    }
+    // a district account works for one district: pick it first, then confirm
+    if (role === 'district') {
+      setRowNotice(null)
+      setDistrictDraft({ id: row.id, code: '' })
+      return
+    }
+    setDistrictDraft(null)
     const name = t.roleNames[role] ?? role
     if (!(await ask(t.roleTitle, t.roleContent(row.name, name)))) return
-    await patch(row, { role: role as Role }, (r) => t.roleChanged(r.name, t.roleNames[r.role] ?? r.role))
+    await patch(row, { role: role as Role }, roleDone)
+  }
+
+  const confirmDistrictRole = async (row: AccountRow) => {
+    if (running.current || districtDraft?.id !== row.id) return
+    const code = districtDraft.code
+    if (!code) {
+      setRowNotice({ id: row.id, notice: { ok: false, text: t.pickDistrict } })
+      return
+    }
+    if (!(await ask(t.roleTitle, t.roleContentDistrict(row.name, t.roleNames.district, districtName(code))))) return
+    const change = { role: 'district', districtCode: code } as AccountPatch
+    if (await patch(row, change, roleDone)) setDistrictDraft(null)
+  }
+
+  const changeDistrict = async (row: AccountRow, code: string) => {
+    if (code === row.districtCode || running.current) return
+    if (!(await ask(t.districtTitle, t.districtContent(row.name, districtName(code))))) return
+    await patch(row, { districtCode: code } as AccountPatch, (r) => t.districtChanged(r.name, districtName(r.districtCode)))
   }
 
   const toggleStatus = async (row: AccountRow) => {
@@ -162,6 +202,12 @@ export function AccountList({ state, filters, onFilters, onPage, reload, update 
               key={row.id}
               row={row}
               statuses={state.data.reference.accountStatuses}
+              districts={districts}
+              districtDraft={districtDraft?.id === row.id ? districtDraft.code : null}
+              onDraftDistrict={(code) => setDistrictDraft({ id: row.id, code })}
+              onConfirmDistrictRole={() => void confirmDistrictRole(row)}
+              onCancelDistrictRole={() => setDistrictDraft(null)}
+              onDistrict={(code) => void changeDistrict(row, code)}
               busy={busy}
               notice={rowNotice?.id === row.id ? rowNotice.notice : null}
               issued={issued?.id === row.id ? issued : null}
@@ -182,6 +228,12 @@ export function AccountList({ state, filters, onFilters, onPage, reload, update 
 function AccountCard({
   row,
   statuses,
+  districts,
+  districtDraft,
+  onDraftDistrict,
+  onConfirmDistrictRole,
+  onCancelDistrictRole,
+  onDistrict,
   busy,
   notice,
   issued,
@@ -193,6 +245,14 @@ function AccountCard({
 }: {
   row: AccountRow
   statuses: Option[]
+  /** The 38 districts, for a district account's own (区县). */
+  districts: Option[]
+  /** The district picked so far while giving this account the district role; null when not doing that. */
+  districtDraft: string | null
+  onDraftDistrict: (code: string) => void
+  onConfirmDistrictRole: () => void
+  onCancelDistrictRole: () => void
+  onDistrict: (code: string) => void
   busy: string | null
   notice: Notice | null
   issued: Issued | null
@@ -218,6 +278,9 @@ function AccountCard({
         <Text className='admin-staff__name'>{row.name}</Text>
         <View className='admin-staff__tags'>
           <Text className='tag'>{t.roleNames[row.role] ?? row.role}</Text>
+          {row.role === 'district' && row.districtCode ? (
+            <Text className='tag admin-staff__district'>{districts.find((d) => d.value === row.districtCode)?.label ?? row.districtCode}</Text>
+          ) : null}
           {row.erased ? <Text className='tag tag--cancelled'>{t.erased}</Text> : <Text className={`tag tag--account-${row.status}`}>{statusLabel}</Text>}
         </View>
       </View>
@@ -226,7 +289,10 @@ function AccountCard({
       {/* an erased account cannot be changed any more */}
       {row.erased ? null : (
         <View className='admin-staff__actions'>
-          <SelectField id={`role-${row.id}`} label={t.roleOf(row.name)} options={ROLE_OPTIONS} value={row.role} onChange={onRole} />
+          <SelectField id={`role-${row.id}`} label={t.roleOf(row.name)} options={ROLE_OPTIONS} value={districtDraft !== null ? 'district' : row.role} onChange={onRole} />
+          {row.role === 'district' && districtDraft === null ? (
+            <SelectField id={`district-${row.id}`} label={t.districtOf(row.name)} options={districts} value={row.districtCode ?? ''} onChange={onDistrict} />
+          ) : null}
           <Button className={patching ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={onToggle}>
             {row.status === 'active' ? t.disable : t.enable}
           </Button>
@@ -235,6 +301,21 @@ function AccountCard({
           </Button>
         </View>
       )}
+      {districtDraft !== null && !row.erased ? (
+        <View className='admin-staff__district-pick'>
+          <Text className='field__label'>{t.district}</Text>
+          <SelectField id={`district-${row.id}`} label={t.districtOf(row.name)} options={districts} value={districtDraft} onChange={onDraftDistrict} />
+          <Text className='field__hint'>{t.districtHint}</Text>
+          <View className='admin-staff__actions'>
+            <Button className={patching ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={onConfirmDistrictRole}>
+              {t.confirmRole}
+            </Button>
+            <Button className='btn btn--plain' onClick={onCancelDistrictRole}>
+              {t.cancel}
+            </Button>
+          </View>
+        </View>
+      ) : null}
       {issued ? (
         <View className='admin-staff__temp'>
           <Text className='admin-staff__temp-title'>{t.temporaryPasswordFor(issued.name)}</Text>

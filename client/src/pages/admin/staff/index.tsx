@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { createStaffAccount, getReference, isApiError, listAccounts } from '../../../api'
-import type { AccountFilters, Role } from '../../../api'
+import type { AccountFilters, Reference, Role, StaffAccountInput } from '../../../api'
 import { ChoiceField } from '../../../components/ChoiceField'
 import { NoticeText } from '../../../components/NoticeText'
 import type { Notice } from '../../../components/NoticeText'
@@ -19,10 +19,12 @@ interface Form {
   phone: string
   password: string
   role: string
+  /** Only for a district account (区县): the district it works for. */
+  districtCode: string
 }
 type Errors = Partial<Record<keyof Form, string>>
 
-const EMPTY: Form = { name: '', phone: '', password: '', role: 'trainer' }
+const EMPTY: Form = { name: '', phone: '', password: '', role: 'trainer', districtCode: '' }
 
 /**
  * Admin: opens accounts for training-base and talent-office staff (they cannot register themselves),
@@ -36,6 +38,7 @@ export default function StaffAccountsPage() {
   const { busy, run } = useOneAction<'create'>()
   const [filters, setFilters] = useState<AccountFilters>({})
   const [pageNo, setPageNo] = useState(1)
+  const shownReference = useRef<Reference | null>(null)
   // refreshed quietly when shown again and after each change: the server's rows are the truth
   const list = useSignedInData(async () => {
     const [reference, page] = await Promise.all([getReference(), listAccounts(filters, pageNo, PAGE_SIZE)])
@@ -52,8 +55,13 @@ export default function StaffAccountsPage() {
       setErrors({})
       setNotice(null)
       try {
-        const user = await createStaffAccount({ name: form.name.trim(), phone: form.phone.trim(), password: form.password, role: form.role as Role })
-        setNotice({ ok: true, text: t.created(user.name, t.roleNames[user.role] ?? user.role) })
+        const input: StaffAccountInput = { name: form.name.trim(), phone: form.phone.trim(), password: form.password, role: form.role as Role }
+        // a district account names its district (the picker offers /api/reference's; the server checks the pair)
+        if (form.role === 'district' && form.districtCode) input.districtCode = form.districtCode as StaffAccountInput['districtCode']
+        const user = await createStaffAccount(input)
+        const role = t.roleNames[user.role] ?? user.role
+        const district = user.districtCode ? shownReference.current?.districts.find((d) => d.code === user.districtCode)?.name ?? user.districtCode : null
+        setNotice({ ok: true, text: t.created(user.name, district ? t.roleInDistrict(role, district) : role) })
         setForm(EMPTY)
         void list.reload(false)
       } catch (e) {
@@ -65,6 +73,10 @@ export default function StaffAccountsPage() {
       }
     })
 
+  // the districts stay offered while the list below reloads (a filter, a page)
+  if (list.state.kind === 'ready') shownReference.current = list.state.data.reference
+  const districtOptions = (shownReference.current?.districts ?? []).map((d) => ({ value: d.code, label: d.name }))
+
   return (
     <View className='page admin-staff'>
       <Text className='admin-staff__intro'>{t.staffIntro}</Text>
@@ -75,6 +87,18 @@ export default function StaffAccountsPage() {
         <TextField label={t.phone} required error={errors.phone} type='number' maxlength={11} value={form.phone} placeholder={t.phonePlaceholder} onInput={(v) => set('phone', v)} />
         <TextField label={t.password} required error={errors.password} password value={form.password} placeholder={t.passwordPlaceholder} onInput={(v) => set('password', v)} />
         <ChoiceField id='staff-role' label={t.role} required error={errors.role} options={t.roles} value={form.role} onChange={(v) => set('role', v)} />
+        {form.role === 'district' ? (
+          <ChoiceField
+            id='staff-district'
+            label={t.district}
+            required
+            hint={t.districtHint}
+            error={errors.districtCode}
+            options={districtOptions}
+            value={form.districtCode}
+            onChange={(v) => set('districtCode', v)}
+          />
+        ) : null}
         <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void create()}>
           {busy ? zh.common.submitting : t.create}
         </Button>

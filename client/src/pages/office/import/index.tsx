@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { downloadImportTemplate, importTalents, isApiError, isSignedIn } from '../../../api'
+import Taro, { useRouter } from '@tarojs/taro'
+import { isApiError, isSignedIn } from '../../../api'
 import type { ImportReport, PickedFile } from '../../../api'
 import { FilePicker } from '../../../components/FilePicker'
 import { useOneAction } from '../../../hooks/useOneAction'
@@ -8,6 +9,7 @@ import { zh } from '../../../text/zh'
 import { downloadAndPresent } from '../../../utils/files'
 import { goLogin } from '../../../utils/nav'
 import { failureMessage } from '../../../utils/failure'
+import { IMPORT_KINDS, importKindOf } from './kinds'
 import '../office.css'
 import './index.css'
 
@@ -19,8 +21,11 @@ interface FileError {
   lines: string[]
 }
 
+/** 批量导入: talent records, or agencies with `?kind=agencies`; a dry run first, then the import. */
 export default function ImportPage() {
   const t = zh.office
+  const kind = importKindOf(useRouter().params?.kind)
+  const spec = IMPORT_KINDS[kind]
   const [file, setFile] = useState<PickedFile | null>(null)
   const { busy, run } = useOneAction<'template' | 'dryRun' | 'import'>()
   const [report, setReport] = useState<ImportReport | null>(null)
@@ -30,6 +35,11 @@ export default function ImportPage() {
     if (!isSignedIn()) goLogin()
   }, [])
 
+  // the page's configured title is the talent import's
+  useEffect(() => {
+    if (kind !== 'talents') void Taro.setNavigationBarTitle({ title: spec.title })
+  }, [kind, spec])
+
   const picked = (f: PickedFile) => {
     setFile(f)
     setReport(null)
@@ -38,7 +48,7 @@ export default function ImportPage() {
 
   const template = () =>
     run('template', async () => {
-      await downloadAndPresent(downloadImportTemplate, { fileName: t.templateFileName, fileType: 'xlsx' })
+      await downloadAndPresent(spec.template, { fileName: spec.templateFileName, fileType: 'xlsx' })
     })
 
   /** Sends the file: a dry run reports what would change, the import applies the good rows. */
@@ -51,7 +61,7 @@ export default function ImportPage() {
       setFileError(null)
       setReport(null)
       try {
-        setReport(await importTalents(file, dryRun))
+        setReport(await spec.send(file, dryRun))
       } catch (e) {
         const message = failureMessage(e)
         if (message !== null) {
@@ -64,7 +74,7 @@ export default function ImportPage() {
 
   return (
     <View className='page office import'>
-      <Text className='import__intro'>{t.importIntro}</Text>
+      <Text className='import__intro'>{spec.intro}</Text>
 
       <View className='card'>
         <Button className={busy === 'template' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void template()}>

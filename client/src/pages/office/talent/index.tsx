@@ -1,25 +1,21 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
 import type { Option } from '../../../api'
 import { InfoRow } from '../../../components/InfoRow'
 import { NoticeText } from '../../../components/NoticeText'
-import type { Notice } from '../../../components/NoticeText'
 import { SelectField } from '../../../components/SelectField'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
-import { useOneAction } from '../../../hooks/useOneAction'
+import { useReviewActions } from '../../../hooks/useReviewActions'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
-import { failureMessage } from '../../../utils/failure'
 import { enrollmentStatusLabel } from '../../../utils/labels'
 import { formatDateRange, formatDateTime } from '../../../utils/time'
 import { TalentHistory } from './History'
 import '../office.css'
 import './index.css'
-
-type Action = 'verify' | 'reject' | 'tier' | 'deactivate'
 
 export default function TalentPage() {
   const id = Number(useRouter().params?.id)
@@ -33,10 +29,10 @@ function Talent({ id }: { id: number }) {
     const [reference, talent] = await Promise.all([getReference(), getTalent(id)])
     return { reference, talent }
   }, [id])
-  const [notice, setNotice] = useState<Notice | null>(null)
-  const { busy, run, running } = useOneAction<Action>()
-  const [rejecting, setRejecting] = useState(false)
-  const [reason, setReason] = useState('')
+  const { notice, busy, act, rejecting, setRejecting, reason, setReason, submitReject, deactivate } = useReviewActions<'verify' | 'tier'>(t, reload, {
+    reject: (why) => rejectTalent(id, why),
+    deactivate: () => patchTalent(id, { status: 'inactive' }),
+  })
   const [tier, setTier] = useState('')
   const loadedTier = state.kind === 'ready' ? state.data.talent.tier : ''
 
@@ -44,47 +40,6 @@ function Talent({ id }: { id: number }) {
   useEffect(() => {
     setTier(loadedTier)
   }, [loadedTier])
-
-  /** Runs one office action; on success shows `done` and reloads the record (status, audit-visible fields). */
-  const act = async (action: Action, call: () => Promise<unknown>, done: string): Promise<boolean> => {
-    let ok = false
-    await run(action, async () => {
-      setNotice(null)
-      try {
-        await call()
-        setNotice({ ok: true, text: done })
-        ok = true
-      } catch (e) {
-        const message = failureMessage(e)
-        if (message !== null) setNotice({ ok: false, text: message })
-      }
-    })
-    if (ok) await reload(false)
-    return ok
-  }
-
-  const submitReject = async () => {
-    if (!reason.trim()) {
-      setNotice({ ok: false, text: t.reasonRequired })
-      return
-    }
-    if (await act('reject', () => rejectTalent(id, reason), t.rejectedDone)) {
-      setRejecting(false)
-      setReason('')
-    }
-  }
-
-  const deactivate = async (name: string) => {
-    if (running.current) return
-    const answer = await Taro.showModal({
-      title: t.deactivateTitle,
-      content: t.deactivateContent(name),
-      confirmText: t.deactivateConfirm,
-      cancelText: t.cancel,
-    })
-    if (!answer?.confirm) return
-    await act('deactivate', () => patchTalent(id, { status: 'inactive' }), t.deactivated)
-  }
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
@@ -103,7 +58,13 @@ function Talent({ id }: { id: number }) {
     [f.orgType, label(reference.orgTypes, r.orgType)],
     [f.category, label(reference.categories, r.category)],
     [f.ipFields, r.ipFields.map((v) => label(reference.ipFields, v)).join('、') || '—'],
+    [f.education, label(reference.educations ?? [], r.education)],
+    [f.ipDegree, r.ipDegree ? t.yes : t.no],
+    [f.titleSeries, label(reference.titleSeries ?? [], r.titleSeries)],
     [f.titleLevel, label(reference.titleLevels, r.titleLevel)],
+    // the server names the title from its series and level (高级知识产权师, 工程·中级, …)
+    ...(r.titleName ? ([[f.titleName, r.titleName]] as [string, string][]) : []),
+    [f.agencyCreditCode, r.agencyCreditCode ?? '—'],
     [f.qualifications, r.qualifications.join('、') || '—'],
     [f.email, r.email ?? '—'],
     [f.tier, label(reference.tiers, r.tier)],

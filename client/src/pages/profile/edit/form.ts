@@ -11,6 +11,12 @@ export interface ProfileForm {
   category: string
   ipFields: string[]
   titleLevel: string
+  /** '' until picked: records from before the series was asked have none. */
+  titleSeries: string
+  education: string
+  /** The yes/no choice as picked: 'true' | 'false'. */
+  ipDegree: string
+  agencyCreditCode: string
   qualifications: string
   email: string
 }
@@ -27,6 +33,10 @@ export const FIELD_NAMES: FieldName[] = [
   'category',
   'ipFields',
   'titleLevel',
+  'titleSeries',
+  'education',
+  'ipDegree',
+  'agencyCreditCode',
   'qualifications',
   'email',
 ]
@@ -45,6 +55,10 @@ export function emptyForm(name = ''): ProfileForm {
     category: '',
     ipFields: [],
     titleLevel: '',
+    titleSeries: '',
+    education: '',
+    ipDegree: 'false',
+    agencyCreditCode: '',
     qualifications: '',
     email: '',
   }
@@ -63,6 +77,10 @@ export function formFromRecord(record: PractitionerRecord | null, userName = '')
     category: record.category ?? '',
     ipFields: Array.isArray(record.ipFields) ? [...record.ipFields] : [],
     titleLevel: record.titleLevel ?? '',
+    titleSeries: record.titleSeries ?? '',
+    education: record.education ?? '',
+    ipDegree: record.ipDegree ? 'true' : 'false',
+    agencyCreditCode: record.agencyCreditCode ?? '',
     qualifications: (record.qualifications ?? []).join('\n'),
     email: record.email ?? '',
   }
@@ -100,9 +118,15 @@ export function toProfileInput(form: ProfileForm, reference?: Reference): Profil
     category: form.category as ProfileInput['category'],
     ipFields: ipFields as ProfileInput['ipFields'],
     titleLevel: form.titleLevel as ProfileInput['titleLevel'],
+    ipDegree: form.ipDegree === 'true',
     qualifications: splitList(form.qualifications),
   }
   if (form.gender) input.gender = form.gender
+  if (form.titleSeries) input.titleSeries = form.titleSeries as ProfileInput['titleSeries']
+  if (form.education) input.education = form.education as ProfileInput['education']
+  // the server checks the code (length, check character) and answers at the field
+  const agencyCreditCode = form.agencyCreditCode.trim()
+  if (agencyCreditCode) input.agencyCreditCode = agencyCreditCode
   const email = form.email.trim()
   if (email) input.email = email
   return input

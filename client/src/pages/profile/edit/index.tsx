@@ -137,6 +137,16 @@ function ProfileEditor({ me, reference }: { me: Me; reference: Reference }) {
         <ChoiceField id='picker-district' label={t.district} required error={errors.district} options={districtOptions} value={form.district} onChange={(v) => set('district', v)} />
         <TextField label={t.orgName} required error={errors.orgName} placeholder={t.orgNamePlaceholder} value={form.orgName} onInput={(v) => set('orgName', v)} />
         <ChoiceField id='picker-orgType' label={t.orgType} required error={errors.orgType} options={reference.orgTypes} value={form.orgType} onChange={(v) => set('orgType', v)} />
+        <TextField
+          label={t.agencyCreditCode + t.optional}
+          hint={t.agencyCreditCodeHint}
+          error={errors.agencyCreditCode}
+          type='text'
+          maxlength={18}
+          placeholder={t.agencyCreditCodePlaceholder}
+          value={form.agencyCreditCode}
+          onInput={(v) => set('agencyCreditCode', v)}
+        />
         <ChoiceField id='picker-category' label={t.category} required error={errors.category} options={reference.categories} value={form.category} onChange={(v) => set('category', v)} />
 
         <Field label={t.ipFields} required error={errors.ipFields}>
@@ -150,6 +160,35 @@ function ProfileEditor({ me, reference }: { me: Me; reference: Reference }) {
           </CheckboxGroup>
         </Field>
 
+        <ChoiceField
+          id='picker-education'
+          label={t.education + t.optional}
+          selectLabel={t.education}
+          error={errors.education}
+          options={reference.educations ?? []}
+          value={form.education}
+          onChange={(v) => set('education', v)}
+        />
+        <ChoiceField
+          id='picker-ipDegree'
+          label={t.ipDegree}
+          hint={t.ipDegreeHint}
+          error={errors.ipDegree}
+          options={t.yesNo}
+          value={form.ipDegree}
+          onChange={(v) => set('ipDegree', v)}
+        />
+
+        <ChoiceField
+          id='picker-titleSeries'
+          label={t.titleSeries + t.optional}
+          selectLabel={t.titleSeries}
+          hint={t.titleSeriesHint}
+          error={errors.titleSeries}
+          options={reference.titleSeries ?? []}
+          value={form.titleSeries}
+          onChange={(v) => set('titleSeries', v)}
+        />
         <ChoiceField
           id='picker-titleLevel'
           label={t.titleLevel}
