@@ -36,3 +36,41 @@ export async function signIn(page: Page, baseUrl: string, phoneNo: string, passw
   await page.getByText('登录', { exact: true }).click();
   await page.locator('.home__name').waitFor();
 }
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A valid 统一社会信用代码 (GB 32100 check character) of a company registered in `region`. */
+export function creditCode(sequence: number, region = '500112'): string {
+  const first17 = `91${region}MA${String(sequence).padStart(7, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
+  const check = 31 - (sum % 31);
+  return first17 + CREDIT_ALPHABET[check === 31 ? 0 : check];
+}
+
+/** A practitioner signed up over the API with a talent record (待审核) in `district`; returns the record's id. */
+export async function practitionerWithRecord(
+  server: { api: <T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string) => Promise<T> },
+  fields: { phone: string; name: string; idNumber: string; district: string; orgName?: string; agencyCreditCode?: string },
+): Promise<{ id: number; token: string }> {
+  const { token } = await server.api<{ token: string }>('POST', '/api/auth/register', { phone: fields.phone, password: 'practitioner-9', name: fields.name });
+  const record = await server.api<{ id: number }>(
+    'PUT',
+    '/api/me/profile',
+    {
+      name: fields.name,
+      idNumber: fields.idNumber,
+      district: fields.district,
+      orgName: fields.orgName ?? '重庆某知识产权代理有限公司',
+      orgType: 'service_agency',
+      category: 'agent',
+      ipFields: ['patent'],
+      titleLevel: 'intermediate',
+      qualifications: [],
+      ...(fields.agencyCreditCode ? { agencyCreditCode: fields.agencyCreditCode } : {}),
+    },
+    token,
+  );
+  return { id: record.id, token };
+}
