@@ -249,6 +249,15 @@ describe('changing a class', () => {
     expect(roster.body.items.map((e: { status: string }) => e.status)).toEqual(['cancelled', 'cancelled']);
     await t.request.patch(`/api/classes/${cls.id}`).set(auth(trainerToken)).send({ capacity: 5 }).expect(409);
   });
+
+  it('keeps in the trail what a change replaced, not the new value twice', async () => {
+    const { cls, trainerToken } = await t.openClass({ capacity: 3 });
+    await t.request.patch(`/api/classes/${cls.id}`).set(auth(trainerToken)).send({ location: '线上', capacity: 4 }).expect(200);
+    const admin = await t.userWithRole('admin');
+    const trail = await t.request.get(`/api/audit?entity=class&action=class.update`).set(auth(admin.token)).expect(200);
+    const entry = trail.body.items.find((e: { entityId: unknown }) => String(e.entityId) === String(cls.id));
+    expect(entry).toMatchObject({ before: { location: '重庆市渝北区国家知识产权培训（重庆）基地', capacity: 3 }, after: { location: '线上', capacity: 4 } });
+  });
 });
 
 describe('the roster', () => {

@@ -261,7 +261,7 @@ export class ClassService {
     const row = await this.models.Class.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw new NotFoundError('开班不存在');
     if (row.state !== 'scheduled') throw new ConflictError(row.state === 'cancelled' ? '开班已取消，不能修改' : '开班已结业，不能修改');
-    const before = row.get({ plain: true }) as ClassRow;
+    const before = row.get({ plain: true, clone: true }) as ClassRow;
     const merged = {
       startDate: patch.startDate ?? row.startDate,
       endDate: patch.endDate ?? row.endDate,
@@ -272,7 +272,7 @@ export class ClassService {
     if (problems.length) throw new ValidationError(problems);
     const { status, ...fields } = patch;
     await row.update({ ...fields, ...(status === 'cancelled' ? { state: 'cancelled' as const } : {}) }, { transaction });
-    const after = row.get({ plain: true }) as ClassRow;
+    const after = row.get({ plain: true, clone: true }) as ClassRow;
     await this.audit.record(
       { actorId, action: status === 'cancelled' ? 'class.cancel' : 'class.update', entity: 'class', entityId: id, before: pick(before, patch), after: pick(after, patch) },
       transaction,
