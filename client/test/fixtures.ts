@@ -56,6 +56,8 @@ export const reference: Reference = {
   titleSeries: optionsOf(LABELS.titleSeries),
   serviceTypes: optionsOf(LABELS.serviceTypes),
   roles: optionsOf(LABELS.roles),
+  notificationKinds: optionsOf(LABELS.notificationKinds),
+  outboxStatuses: optionsOf(LABELS.outboxStatuses),
 }
 
 export const user = { id: 7, phone: '13800001234', name: '张三', role: 'practitioner' as const, wechatBound: false, mustChangePassword: false, districtCode: null }

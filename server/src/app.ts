@@ -24,9 +24,11 @@ import { staticSite } from './platform/http/staticSite';
 import type { Logger } from './platform/logger';
 import { registerReferenceRoutes } from './reference/routes';
 import { registerStatsRoutes } from './stats/routes';
+import { registerStatementRoutes } from './statements/routes';
 import { registerPeopleRoutes } from './people/routes';
 import { registerTalentOfficeRoutes } from './talent/officeRoutes';
 import { registerTalentRoutes } from './talent/routes';
+import { registerNotificationRoutes } from './notifications/routes';
 
 export interface AppDeps {
   config: Config;
@@ -34,6 +36,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
+  /** This instance's name in the outbox's leases. */
+  instanceId?: string;
 }
 
 export interface App {
@@ -61,6 +65,8 @@ export function createApp(deps: AppDeps): App {
   registerCompletionRoutes(routes, services.completion);
   registerCreditRoutes(routes, services.credits);
   registerCertificateRoutes(routes, services.certificates);
+  registerStatementRoutes(routes, services.statements);
+  registerNotificationRoutes(routes, services.notifications, services.outbox);
   registerTalentOfficeRoutes(routes, services.talentOffice, services.talentImporter);
   registerPeopleRoutes(routes, services.people);
   registerAgencyRoutes(routes, services.agencies, services.agencyImporter);

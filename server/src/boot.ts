@@ -7,11 +7,14 @@ import { createDatabase, prepareDatabase, type Database } from './platform/db';
 import { createHttpServer } from './platform/http/server';
 import { createLogger, type Logger } from './platform/logger';
 import { migrateToLatest } from './platform/migrator';
+import { startTicker } from './platform/ticker';
 
 type App = ReturnType<typeof createApp>;
 
 /** How long SIGTERM waits for in-flight requests before closing anyway. */
 const DRAIN_TIMEOUT_MS = 10000;
+/** How often reminders and the outbox are looked at. */
+const TICK_MS = 30000;
 
 /** The configuration from the environment, or the reason it is wrong and exit code 1. */
 export function configOrExit(): Config {
@@ -66,12 +69,24 @@ export async function prepareProduct(config: Config, logger: Logger): Promise<{ 
 /** Serves HTTP on config.port until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
 export function serve(config: Config, db: Database, logger: Logger, app: App = createApp({ config, db, clock: systemClock, logger })): void {
   const server = createHttpServer(app.koa, logger);
+  // every instance ticks: reminders are keyed per person, outbox messages are claimed one instance at a time
+  const stopTicker = config.notificationTick
+    ? startTicker(
+        [
+          { name: 'reminders', run: () => app.services.reminders.tick() },
+          { name: 'outbox', run: () => app.services.outbox.drain() },
+        ],
+        TICK_MS,
+        logger,
+      )
+    : () => {};
   server.listen(config.port, () => logger.info({ port: config.port, database: db.dialect, pid: process.pid }, `listening on http://localhost:${config.port}`));
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopTicker();
     logger.info({ signal }, 'draining');
     const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
     server.drain();

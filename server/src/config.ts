@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTemplates, type SubscribeTemplate } from './notifications/templates';
 
 /** The repository root: `data/` and the default SQLite file live here whatever the cwd. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -20,6 +21,7 @@ const envSchema = z.object({
   WECHAT_APPID: z.string().default(''),
   WECHAT_SECRET: z.string().default(''),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_SEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).default(10000),
   CHECKIN_TOKEN_TTL_SECONDS: intFromEnv(60),
   TARGET_PRACTITIONERS: intFromEnv(10000),
   TARGET_YEAR: intFromEnv(2020),
@@ -48,6 +50,12 @@ export interface Config {
   idHashKey: string;
   admin: { phone: string; password: string } | null;
   wechat: { appId: string; secret: string; apiBase: string };
+  /** How long one call to WeChat's message API may take before it counts as failed (and is retried). */
+  wechatSendTimeoutMs: number;
+  /** Subscribe-message templates by notification kind (`WECHAT_TEMPLATE_<KIND>`); kinds without one reach the inbox only. */
+  wechatTemplates: SubscribeTemplate[];
+  /** Whether this process runs the reminder and outbox tick (`NOTIFICATION_TICK=0` turns it off). */
+  notificationTick: boolean;
   checkinTokenTtlSeconds: number;
   target: { practitioners: number; year: number };
   logLevel: string;
@@ -126,6 +134,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: 
     idHashKey: secrets.ID_HASH_KEY,
     admin: env.ADMIN_PHONE ? { phone: env.ADMIN_PHONE, password: env.ADMIN_PASSWORD! } : null,
     wechat: { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE.replace(/\/$/, '') },
+    wechatTemplates: templatesOf(given),
+    wechatSendTimeoutMs: env.WECHAT_SEND_TIMEOUT_MS,
+    notificationTick: given.NOTIFICATION_TICK !== '0' && given.NOTIFICATION_TICK !== 'false',
     checkinTokenTtlSeconds: env.CHECKIN_TOKEN_TTL_SECONDS,
     target: { practitioners: env.TARGET_PRACTITIONERS, year: env.TARGET_YEAR },
     logLevel: env.LOG_LEVEL,
@@ -135,6 +146,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, warn: (msg: 
     demo: env.DEMO === '1' || env.DEMO === 'true',
     sms: smsConfig(env),
   };
+}
+
+function templatesOf(env: Record<string, string | undefined>): SubscribeTemplate[] {
+  try {
+    return parseTemplates(env);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+  }
 }
 
 /** Production never prints codes: without a provider it has none (reset by SMS then answers 503). */

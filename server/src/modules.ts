@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { defineAccountModels } from './accounts/models';
 import { AgencyImporter } from './agencies/importer';
@@ -24,7 +26,7 @@ import { AuditService } from './audit/service';
 import { defineCatalogModels } from './catalog/models';
 import { CatalogService } from './catalog/service';
 import { defineClassModels } from './classes/models';
-import { ClassService } from './classes/service';
+import { ClassService, type ScheduleChanged } from './classes/service';
 import { createClassViewer } from './classes/views';
 import type { Config } from './config';
 import type { Logger } from './platform/logger';
@@ -35,8 +37,16 @@ import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { createTokenService } from './platform/http/auth';
 import { defineTalentModels } from './talent/models';
+import { defineNotificationModels } from './notifications/models';
+import { Outbox } from './notifications/outbox';
+import { NotificationService } from './notifications/service';
+import { SubscribeTemplates } from './notifications/templates';
+import { createWechatSender } from './notifications/wechatSender';
+import { ReminderService } from './reminders/service';
 import { PeopleService } from './people/service';
 import { StatsService } from './stats/service';
+import { defineStatementModels } from './statements/models';
+import { StatementService } from './statements/service';
 import { StatTallies } from './stats/tallies';
 import { countsTowardTargetSql } from './talent/counting';
 import { openSheet } from './talent/importFile';
@@ -51,10 +61,12 @@ export interface ModuleDeps {
   logger: Logger;
   /** Replaced in tests to reach a fake WeChat server or none at all. */
   fetch?: typeof fetch;
+  /** This process's name in the outbox's lease column (tests give two instances their own). */
+  instanceId?: string;
 }
 
 /** Builds every domain service once, wiring each to the services it may call. */
-export function createServices({ config, db, clock, logger, fetch: doFetch }: ModuleDeps) {
+export function createServices({ config, db, clock, logger, fetch: doFetch, instanceId }: ModuleDeps) {
   // Statistics' aggregates are updated by the models' hooks, in the transaction of every change.
   const tallies = new StatTallies(db);
   const models = {
@@ -67,26 +79,33 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
     attendance: defineAttendanceModels(db.sequelize),
     credits: defineCreditModels(db.sequelize, (record, t) => tallies.onCreditAward(record, t)),
     certificates: defineCertificateModels(db.sequelize),
+    statements: defineStatementModels(db.sequelize),
     agencies: defineAgencyModels(db.sequelize),
+    notifications: defineNotificationModels(db.sequelize),
   };
   const tokens = createTokenService(config.jwtSecret);
   const audit = new AuditService(models.audit, clock);
+  const notifications = new NotificationService(db, models.notifications, new SubscribeTemplates(config.wechatTemplates), clock);
   const talent = new TalentService(db, models.talent, config.idHashKey);
   const wechat = createWechatClient({ ...config.wechat, fetch: doFetch });
   const accounts = new AccountService(db, models.accounts, tokens, wechat, audit, clock);
   const passwordReset = new PasswordResetService(db, models.accounts, accounts, createSmsSender(config.sms, logger, doFetch), audit, clock, config.jwtSecret);
   const accountAdmin = new AccountAdminService(db, models.accounts, audit);
-  const talentOffice = new TalentOfficeService(db, models.talent, accounts, audit, clock, config.idHashKey);
+  const talentOffice = new TalentOfficeService(db, models.talent, accounts, audit, notifications, clock, config.idHashKey);
   const talentImporter = new TalentImporter(db, models.talent, audit, clock, config.idHashKey);
   const catalog = new CatalogService(db, models.catalog);
-  const classes = new ClassService(db, models.classes, catalog, audit, clock);
-  const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, clock);
+  // Classes sit below enrollment, which knows who to tell of a session change: handed a function, bound once enrollment exists.
+  let scheduleChanged: ScheduleChanged = async () => {};
+  const classes = new ClassService(db, models.classes, catalog, audit, clock, (change, t) => scheduleChanged(change, t));
+  const enrollment = new EnrollmentService(db, models.enrollment, classes, talent, accounts, audit, notifications, clock);
+  scheduleChanged = (change, t) => enrollment.tellScheduleChanged(change, t);
   const describeClasses = createClassViewer(classes, catalog, enrollment);
   const enrollmentViews = createEnrollmentViews(enrollment, classes, describeClasses);
   const attendance = new AttendanceService(db, models.attendance, new CheckinTokens(config.jwtSecret), config.checkinTokenTtlSeconds, classes, enrollment, talent, audit, clock);
-  const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, clock);
+  const credits = new CreditService(db, models.credits, talent, new EvidenceStore(path.join(config.dataDir, 'evidence')), audit, notifications, clock);
   const certificates = new CertificateService(models.certificates, talent, config.publicBaseUrl);
-  const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, clock);
+  const statements = new StatementService(db, models.statements, credits, talent, talentOffice, clock, config.publicBaseUrl);
+  const completion = new CompletionService(db, classes, catalog, enrollment, attendance, credits, certificates, talent, notifications, clock);
   // Agencies sit below talent and credits: they are handed what counts, the compliance rule and the sheet reader.
   const agencyCompliance = async (year: number) => {
     const rule = await credits.rule(year);
@@ -95,8 +114,20 @@ export function createServices({ config, db, clock, logger, fetch: doFetch }: Mo
   const agencies = new AgencyService(db, models.agencies, sqlAgencyMembers(db, countsTowardTargetSql), agencyCompliance, audit, clock);
   const agencyImporter = new AgencyImporter(db, models.agencies, audit, clock, openSheet);
   const stats = new StatsService(db, credits, (district, past) => agencies.figures(district, past), config, clock);
-  const people = new PeopleService({ db, clock, accounts, talent, talentOffice, enrollment, enrollmentViews, attendance, credits, certificates });
-  return { tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, completion, stats, people, agencies, agencyImporter };
+  const people = new PeopleService({ db, clock, accounts, talent, talentOffice, enrollment, enrollmentViews, attendance, credits, certificates, statements, notifications });
+  const outbox = new Outbox(
+    db,
+    models.notifications,
+    createWechatSender(models.notifications, clock, { ...config.wechat, fetch: doFetch, timeoutMs: config.wechatSendTimeoutMs }),
+    (ids) => accounts.openIdsOf(ids),
+    audit,
+    clock,
+    logger,
+    // the lease outlives any send many times over, so a slow send is never taken up by a second instance
+    { owner: instanceId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, leaseMs: Math.max(5 * 60 * 1000, 10 * config.wechatSendTimeoutMs) },
+  );
+  const reminders = new ReminderService(classes, enrollment, stats, talent, notifications, clock);
+  return { notifications, outbox, reminders, tokens, audit, talent, talentOffice, talentImporter, accounts, passwordReset, accountAdmin, catalog, classes, enrollment, describeClasses, enrollmentViews, attendance, credits, certificates, statements, completion, stats, people, agencies, agencyImporter };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -109,6 +109,20 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/certificates': PRACTITIONER,
   'GET /api/certificates/{code}': PUBLIC,
   'GET /api/certificates/{code}/pdf': [401, 403, 'pass', 'pass', 'pass', 403],
+  // continuing-education statements: one's own; the office's and district staff's (A is another district's: 404 to them)
+  'GET /api/me/ce-statements/{year}': PRACTITIONER,
+  'GET /api/ce-statements/{code}': PUBLIC,
+  'GET /api/ce-statements/export': OFFICE_OR_DISTRICT,
+  'GET /api/talents/{id}/ce-statements/{year}': OFFICE_OR_DISTRICT,
+  // notifications: everyone signed in has an inbox; the outbox of WeChat messages is the admin's
+  'GET /api/me/notifications': SIGNED_IN,
+  'GET /api/me/notifications/unread-count': SIGNED_IN,
+  'POST /api/me/notifications/read-all': SIGNED_IN,
+  'POST /api/me/notifications/{id}/read': SIGNED_IN,
+  'GET /api/me/wechat-subscriptions': SIGNED_IN,
+  'POST /api/me/wechat-subscriptions': SIGNED_IN,
+  'GET /api/admin/outbox': ADMIN,
+  'POST /api/admin/outbox/{id}/retry': ADMIN,
   // statistics and audit
   'GET /api/stats/overview': OFFICE_OR_DISTRICT,
   'GET /api/stats/compliance': OFFICE_OR_DISTRICT,

@@ -49,6 +49,18 @@ describe('configuration', () => {
     expect(config.databaseUrl).toMatch(/^sqlite:/);
   });
 
+  it('reads subscribe-message templates per kind with their keywords, and names a malformed one', () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), WECHAT_TEMPLATE_CLASS_CANCELLED: 'tmplCancel01', WECHAT_TEMPLATE_COMPLETED: 'tmplDone0001|thing2=title,time5=time' }, () => {});
+    expect(config.wechatTemplates).toEqual([
+      { kind: 'class_cancelled', templateId: 'tmplCancel01', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
+      { kind: 'completed', templateId: 'tmplDone0001', fields: { thing2: 'title', time5: 'time' } },
+    ]);
+    expect(config.notificationTick).toBe(true);
+    expect(loadConfig({ DATA_DIR: tempDir(), NOTIFICATION_TICK: '0' }, () => {}).notificationTick).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), WECHAT_TEMPLATE_COMPLETED: 'tmplDone0001|thing2=name' }, () => {})).toThrow(/WECHAT_TEMPLATE_COMPLETED: "thing2=name"/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), WECHAT_TEMPLATE_COMPLETED: 'x' }, () => {})).toThrow(/WECHAT_TEMPLATE_COMPLETED: not a template id/);
+  });
+
   it('rejects bad values with a message per variable', () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: 'eighty' }, () => {})).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: tempDir(), ADMIN_PHONE: '13800000000' }, () => {})).toThrow(/ADMIN_PASSWORD must be set together/);

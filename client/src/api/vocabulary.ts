@@ -130,5 +130,25 @@ export const LABELS = {
   "accountStatuses": {
     "active": "正常",
     "disabled": "已停用"
+  },
+  "notificationKinds": {
+    "enrollment_placed": "报名已提交",
+    "waitlist_promoted": "候补转正",
+    "enrollment_approved": "报名审核通过",
+    "enrollment_rejected": "报名未通过审核",
+    "class_changed": "开班信息变更",
+    "class_cancelled": "开班取消",
+    "session_reminder": "课次提醒",
+    "completed": "结业",
+    "claim_approved": "学时申报通过",
+    "claim_rejected": "学时申报未通过",
+    "record_verified": "人才档案已认证",
+    "record_rejected": "人才档案未通过",
+    "ce_shortfall": "继续教育学时不足"
+  },
+  "outboxStatuses": {
+    "pending": "待发送",
+    "sent": "已发送",
+    "given_up": "已放弃"
   }
 } as const

@@ -1,4 +1,4 @@
-import { UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
@@ -223,6 +223,13 @@ export class AccountService {
     if (userIds.length === 0) return new Map();
     const rows = await this.models.User.findAll({ where: { id: [...new Set(userIds)] }, attributes: ['id', 'name'] });
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The WeChat openid of each of these accounts that signed in through the mini-program. */
+  async openIdsOf(userIds: number[]): Promise<Map<number, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.models.User.findAll({ where: { id: [...new Set(userIds)], wechatOpenId: { [Op.ne]: null } }, attributes: ['id', 'wechatOpenId'] });
+    return new Map(rows.map((r) => [r.id, r.wechatOpenId!]));
   }
 
   async maskedPhones(userIds: number[]): Promise<Map<number, string>> {

@@ -100,6 +100,12 @@ const toSessionView = (row: ClassSessionRow): SessionView => ({
   topic: row.topic,
 });
 
+/**
+ * Told, in the transaction, when a class's sessions change after publishing, so the people signed up
+ * hear of it (enrollment knows them; classes sit below enrollment and are handed this function).
+ */
+export type ScheduleChanged = (change: { classId: number; classTitle: string; what: string[] }, transaction: Transaction) => Promise<void>;
+
 export class ClassService {
   constructor(
     private readonly db: Database,
@@ -107,6 +113,7 @@ export class ClassService {
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly scheduleChanged: ScheduleChanged = async () => {},
   ) {}
 
   toView(row: ClassRow, course: CourseFacts, counts: SeatCounts, lastSessionEndsAt: Date | null): Omit<ClassView, 'myEnrollment'> {
@@ -285,7 +292,9 @@ export class ClassService {
       const row = await this.models.Class.findByPk(classId, { transaction, lock: transaction.LOCK.UPDATE });
       if (!row) throw new NotFoundError('开班不存在');
       if (row.state !== 'scheduled') throw new ConflictError('开班已取消或已结业，不能再安排课次');
-      return toSessionView(await this.insertSession(actorId, row, input, transaction, ''));
+      const session = await this.insertSession(actorId, row, input, transaction, '');
+      await this.scheduleChanged({ classId: row.id, classTitle: row.title, what: ['课次安排'] }, transaction);
+      return toSessionView(session);
     });
   }
 
@@ -326,6 +335,9 @@ export class ClassService {
       await session.update({ ...merged, topic: patch.topic ?? session.topic }, { transaction });
       const after = toSessionView(session);
       await this.audit.record({ actorId, action: 'session.update', entity: 'class', entityId: cls.id, before: sessionAudit(before), after: sessionAudit(after) }, transaction);
+      if (+new Date(before.startsAt) !== +new Date(after.startsAt) || +new Date(before.endsAt) !== +new Date(after.endsAt) || before.topic !== after.topic) {
+        await this.scheduleChanged({ classId: cls.id, classTitle: cls.title, what: ['课次安排'] }, transaction);
+      }
       return after;
     });
   }
@@ -342,6 +354,7 @@ export class ClassService {
       const marksRemoved = await attendance.releaseSession(sessionId, transaction);
       await session.destroy({ transaction });
       await this.audit.record({ actorId, action: 'session.delete', entity: 'class', entityId: cls.id, before: { ...sessionAudit(before), marksRemoved } }, transaction);
+      await this.scheduleChanged({ classId: cls.id, classTitle: cls.title, what: ['课次安排'] }, transaction);
     });
   }
 
@@ -390,6 +403,18 @@ export class ClassService {
   async sessionIds(classId: number, transaction?: Transaction): Promise<number[]> {
     const rows = await this.models.ClassSession.findAll({ where: { classId }, attributes: ['id'], order: [['startsAt', 'ASC']], transaction });
     return rows.map((r) => r.id);
+  }
+
+  /** Sessions of scheduled classes starting in [from, to), with their class's title and place (for reminders). */
+  async sessionsStartingBetween(from: Date, to: Date): Promise<{ id: number; classId: number; classTitle: string; topic: string; startsAt: Date; location: string }[]> {
+    const sessions = await this.models.ClassSession.findAll({ where: { startsAt: { [Op.gte]: from, [Op.lt]: to } }, order: [['startsAt', 'ASC']] });
+    if (sessions.length === 0) return [];
+    const classes = await this.models.Class.findAll({ where: { id: [...new Set(sessions.map((s) => s.classId))], state: 'scheduled' }, attributes: ['id', 'title', 'location'] });
+    const byId = new Map(classes.map((c) => [c.id, c]));
+    return sessions.flatMap((s) => {
+      const cls = byId.get(s.classId);
+      return cls ? [{ id: s.id, classId: s.classId, classTitle: cls.title, topic: s.topic, startsAt: s.startsAt, location: cls.location }] : [];
+    });
   }
 
   /** A session and the state of its class, for attendance. */

@@ -4,6 +4,7 @@ import type { CertificateService } from '../certificates/service';
 import type { ClassService } from '../classes/service';
 import type { CreditService } from '../credits/service';
 import type { EnrollmentService } from '../enrollment/service';
+import type { NotificationService } from '../notifications/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import type { TalentService } from '../talent/service';
@@ -52,6 +53,7 @@ export class CompletionService {
     private readonly credits: CreditService,
     private readonly certificates: CertificateService,
     private readonly talent: TalentService,
+    private readonly notifications: NotificationService,
     private readonly clock: Clock,
   ) {}
 
@@ -76,6 +78,7 @@ export class CompletionService {
         const issuedAt = this.clock.now();
         const sourceKey = classAwardKey(classId, await this.classes.completionRound(classId, transaction));
         const outcomes = new Map<number, 'completed' | 'failed'>();
+        const accounts = await this.talent.accountsOf(enrolled, transaction);
         for (const practitionerId of enrolled) {
           const { completed } = completes(sessionIds, statuses.get(practitionerId));
           outcomes.set(practitionerId, completed ? 'completed' : 'failed');
@@ -98,6 +101,15 @@ export class CompletionService {
             },
             transaction,
           );
+          const userId = accounts.get(practitionerId);
+          if (userId !== undefined) {
+            await this.notifications.notify(
+              { kind: 'completed', classId, classTitle: cls.title, hours: course.creditHours, certificateCode: certificate.code },
+              `${sourceKey}:completed`,
+              [userId],
+              transaction,
+            );
+          }
         }
         await this.enrollment.recordOutcomes(classId, outcomes, transaction);
         await this.classes.markCompleted(actorId, classId, transaction);

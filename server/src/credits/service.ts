@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import type { AuditService } from '../audit/service';
+import type { NotificationService } from '../notifications/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
@@ -23,6 +24,16 @@ export interface CreditRule {
   requiredHours: number;
   minProfessionalHours: number;
   isDefault: boolean;
+}
+
+/** One line of a practitioner's year as a statement prints it. */
+export interface YearLedgerLine {
+  date: string;
+  title: string;
+  category: CreditCategory;
+  source: CreditSource;
+  hours: number;
+  certificateCode?: string;
 }
 
 export interface Award {
@@ -64,8 +75,20 @@ export class CreditService {
     private readonly talent: TalentService,
     private readonly evidence: EvidenceStore,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
     private readonly clock: Clock,
   ) {}
+
+  /** Tells the claimant how their claim was decided, in the decision's transaction. */
+  private async tellClaimant(row: CreditClaimRow, transaction: Transaction): Promise<void> {
+    const userId = (await this.talent.accountsOf([row.practitionerId], transaction)).get(row.practitionerId);
+    if (userId === undefined) return;
+    const event =
+      row.status === 'approved'
+        ? { kind: 'claim_approved' as const, claimId: row.id, title: row.title, hours: row.approvedHours ?? row.hours }
+        : { kind: 'claim_rejected' as const, claimId: row.id, title: row.title, reason: row.rejectReason ?? '' };
+    await this.notifications.notify(event, `claim:${row.id}:${row.status}`, [userId], transaction);
+  }
 
   // ---- the ledger -------------------------------------------------------------------------
 
@@ -176,6 +199,23 @@ export class CreditService {
   }
 
   /**
+   * One year's ledger lines of several practitioners at once, oldest first, by practitioner (the
+   * yearly statements and their export); someone without a line that year is absent from the map.
+   */
+  async yearLedgers(practitionerIds: number[], year: number): Promise<Map<number, YearLedgerLine[]>> {
+    const ledgers = new Map<number, YearLedgerLine[]>();
+    if (practitionerIds.length === 0) return ledgers;
+    const rows = await this.models.CreditRecord.findAll({ where: { practitionerId: [...new Set(practitionerIds)], year }, order: [['date', 'ASC'], ['id', 'ASC']] });
+    for (const r of rows) {
+      const line: YearLedgerLine = { date: r.date, title: r.title, category: r.category, source: r.source, hours: r.hours, ...(r.certificateCode ? { certificateCode: r.certificateCode } : {}) };
+      const lines = ledgers.get(r.practitionerId);
+      if (lines) lines.push(line);
+      else ledgers.set(r.practitionerId, [line]);
+    }
+    return ledgers;
+  }
+
+  /**
    * PIPL deletion: claims keep their decision and hours (the ledger refers to them) but lose their
    * evidence. Returns the files, removed by the caller once its transaction has committed.
    */
@@ -248,6 +288,7 @@ export class CreditService {
           transaction,
         );
         await this.audit.record({ actorId, action: 'claim.approve', entity: 'creditClaim', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending', hours: row.hours }, after: { status: 'approved', approvedHours: granted } }, transaction);
+        await this.tellClaimant(row, transaction);
         return toClaimView(row);
       });
     } catch (err) {
@@ -266,6 +307,7 @@ export class CreditService {
       if (row.status === 'approved') throw new ConflictError('该申报已认定，如需更正请做学时调整', 'CLAIM_DECIDED');
       await row.update({ status: 'rejected', rejectReason: reason, decidedBy: actorId, decidedAt: this.clock.now() }, { transaction });
       await this.audit.record({ actorId, action: 'claim.reject', entity: 'creditClaim', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: 'rejected', reason } }, transaction);
+      await this.tellClaimant(row, transaction);
       return toClaimView(row);
     });
   }

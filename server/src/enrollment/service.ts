@@ -3,6 +3,8 @@ import type { AccountService } from '../accounts/service';
 import type { AuditService } from '../audit/service';
 import type { ClassFacts, ClassService, SeatCounts } from '../classes/service';
 import type { UpdateClassInput } from '../classes/schemas';
+import type { NotificationEvent } from '../notifications/messages';
+import type { NotificationService } from '../notifications/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
@@ -56,6 +58,18 @@ export function placement(capacity: number, tally: SeatTally): Placement {
   return { status: 'waitlisted', waitlistSeq: tally.lastSeq + 1, waitlistPosition: tally.waitlisted + 1 };
 }
 
+/** What people signed up for a class are told changed: its name, place and dates (not capacity or sign-up windows). */
+export function changedForPeople(
+  before: { title: string; location: string | null; startDate: string; endDate: string },
+  after: { title: string; location: string | null; startDate: string; endDate: string },
+): string[] {
+  const what: string[] = [];
+  if (before.title !== after.title) what.push('名称');
+  if ((before.location ?? '') !== (after.location ?? '')) what.push('上课地点');
+  if (before.startDate !== after.startDate || before.endDate !== after.endDate) what.push('开课日期');
+  return what;
+}
+
 export class EnrollmentService {
   constructor(
     private readonly db: Database,
@@ -64,8 +78,27 @@ export class EnrollmentService {
     private readonly talent: TalentService,
     private readonly accounts: AccountService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
     private readonly clock: Clock,
   ) {}
+
+  /** Tells these practitioners (those with an account) what happened, in the change's transaction. */
+  private async tell(event: NotificationEvent, eventKey: string, practitionerIds: number[], transaction: Transaction): Promise<void> {
+    const accounts = await this.talent.accountsOf(practitionerIds, transaction);
+    await this.notifications.notify(event, eventKey, [...accounts.values()], transaction);
+  }
+
+  /** Who is signed up for the class in any active way (a seat, the waitlist, awaiting approval). */
+  private async activePractitionerIds(classId: number, transaction: Transaction): Promise<number[]> {
+    const rows = await this.models.Enrollment.findAll({ where: { classId, active: true }, attributes: ['practitionerId'], transaction });
+    return rows.map((r) => r.practitionerId);
+  }
+
+  /** A class's sessions changed (classes tell us through ScheduleChanged): everyone signed up hears of it. */
+  async tellScheduleChanged(change: { classId: number; classTitle: string; what: string[] }, transaction: Transaction): Promise<void> {
+    const people = await this.activePractitionerIds(change.classId, transaction);
+    await this.tell({ kind: 'class_changed', ...change }, `class:${change.classId}:changed:${this.clock.now().getTime()}`, people, transaction);
+  }
 
   private async practitionerIdOf(userId: number): Promise<number> {
     return (await this.talent.requireOwnRecord(userId)).id;
@@ -109,7 +142,10 @@ export class EnrollmentService {
       limit: free,
       transaction,
     });
-    for (const row of next) await row.update({ status: 'enrolled' }, { transaction });
+    for (const row of next) {
+      await row.update({ status: 'enrolled' }, { transaction });
+      await this.tell({ kind: 'waitlist_promoted', classId: cls.id, classTitle: cls.title }, `enrollment:${row.id}:promoted`, [row.practitionerId], transaction);
+    }
     return next.length;
   }
 
@@ -133,6 +169,12 @@ export class EnrollmentService {
         const placed: Placement = cls.requiresApproval ? { status: 'pending', waitlistSeq: null } : await this.seatOrWaitlist(cls, transaction);
         const { waitlistPosition, ...fields } = placed;
         const id = await this.models.signUpQueries.insertActive({ classId, practitionerId, ...fields }, transaction);
+        await this.notifications.notify(
+          { kind: 'enrollment_placed', classId, classTitle: cls.title, status: placed.status, ...(waitlistPosition ? { waitlistPosition } : {}) },
+          `enrollment:${id}:placed`,
+          [userId],
+          transaction,
+        );
         return { enrollment: { id, classId, status: placed.status, ...(waitlistPosition ? { waitlistPosition } : {}) }, created: true };
       });
     } catch (err) {
@@ -192,6 +234,7 @@ export class EnrollmentService {
       const { waitlistPosition: _position, ...placed } = await this.seatOrWaitlist(cls, transaction);
       await row.update({ ...placed, decidedBy: actorId }, { transaction });
       await this.audit.record({ actorId, action: 'enrollment.approve', entity: 'enrollment', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: row.status } }, transaction);
+      await this.tell({ kind: 'enrollment_approved', classId, classTitle: cls.title, status: row.status as 'enrolled' | 'waitlisted' }, `enrollment:${row.id}:approved`, [row.practitionerId], transaction);
       return this.outcome(row, transaction);
     });
   }
@@ -200,12 +243,13 @@ export class EnrollmentService {
   async reject(actorId: number, enrollmentId: number, reason: string | undefined): Promise<{ id: number; status: 'rejected' }> {
     return this.db.writeTransaction(async (transaction) => {
       const classId = await this.classIdOf(enrollmentId, transaction);
-      await this.classes.lockForSeats(classId, transaction);
+      const cls = await this.classes.lockForSeats(classId, transaction);
       const row = (await this.models.Enrollment.findByPk(enrollmentId, { transaction }))!;
       if (row.status === 'rejected') return { id: row.id, status: 'rejected' as const };
       if (row.status !== 'pending') throw new ConflictError('只能驳回待审核的报名', 'NOT_PENDING');
       await row.update({ status: 'rejected', active: null, decidedBy: actorId, endedAt: this.clock.now() }, { transaction });
       await this.audit.record({ actorId, action: 'enrollment.reject', entity: 'enrollment', entityId: row.id, district: await this.talent.districtOf(row.practitionerId, transaction), before: { status: 'pending' }, after: { status: 'rejected', reason: reason ?? null } }, transaction);
+      await this.tell({ kind: 'enrollment_rejected', classId, classTitle: cls.title, reason: reason ?? null }, `enrollment:${row.id}:rejected`, [row.practitionerId], transaction);
       return { id: row.id, status: 'rejected' as const };
     });
   }
@@ -231,14 +275,18 @@ export class EnrollmentService {
           ]);
         }
       }
-      await this.classes.applyChange(actorId, classId, patch, transaction);
+      const { before, after } = await this.classes.applyChange(actorId, classId, patch, transaction);
+      const signedUp = await this.activePractitionerIds(classId, transaction);
       if (patch.status === 'cancelled') {
+        await this.tell({ kind: 'class_cancelled', classId, classTitle: after.title }, `class:${classId}:cancelled`, signedUp, transaction);
         await this.models.Enrollment.update(
           { status: 'cancelled', active: null, endedAt: this.clock.now() },
           { where: { classId, active: true }, transaction },
         );
         return;
       }
+      const what = changedForPeople(before, after);
+      if (what.length) await this.tell({ kind: 'class_changed', classId, classTitle: after.title, what }, `class:${classId}:changed:${this.clock.now().getTime()}`, signedUp, transaction);
       await this.fillFreeSeats({ ...cls, capacity: patch.capacity ?? cls.capacity }, transaction);
     });
   }

@@ -9,6 +9,8 @@ import * as m007 from './007-completion-undo';
 import * as m008 from './008-district-offices-history';
 import * as m009 from './009-audit-district';
 import * as m010 from './010-service-agencies';
+import * as m011 from './011-notifications';
+import * as m012 from './012-ce-statements';
 
 export interface Migration {
   name: string;
@@ -28,4 +30,6 @@ export const migrations: Migration[] = [
   { name: '008-district-offices-history', ...m008 },
   { name: '009-audit-district', ...m009 },
   { name: '010-service-agencies', ...m010 },
+  { name: '011-notifications', ...m011 },
+  { name: '012-ce-statements', ...m012 },
 ];

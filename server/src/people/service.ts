@@ -4,9 +4,11 @@ import type { CertificateService } from '../certificates/service';
 import type { CreditService } from '../credits/service';
 import type { EnrollmentService } from '../enrollment/service';
 import type { EnrollmentViews } from '../enrollment/views';
+import type { NotificationService } from '../notifications/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ForbiddenError } from '../platform/errors';
+import type { StatementService } from '../statements/service';
 import type { TalentOfficeService } from '../talent/office';
 import { ERASED_RECORD_NAME, type TalentService } from '../talent/service';
 
@@ -21,6 +23,8 @@ export interface PeopleDeps {
   attendance: AttendanceService;
   credits: CreditService;
   certificates: CertificateService;
+  statements: StatementService;
+  notifications: NotificationService;
 }
 
 /** One person across the modules that hold something of theirs; assembles, owns no table. */
@@ -52,21 +56,23 @@ export class PeopleService {
 
   /**
    * PIPL: the holder deletes their account (password again). Enrollments end, then in one transaction
-   * the account and the record lose every personal field, certificates their holder's name, claims
+   * the account and the record lose every personal field, the inbox and WeChat consents go, certificates and statements their holder's name, claims
    * their evidence; credit records, attendance and audit entries stay, detached, so past figures hold.
    * Staff accounts are an admin's to disable.
    */
   async deleteAccount(userId: number, role: string, proof: { password?: string; wechatCode?: string }): Promise<void> {
-    const { db, accounts, talent, enrollment, credits, certificates } = this.deps;
+    const { db, accounts, talent, enrollment, credits, certificates, statements, notifications } = this.deps;
     if (role !== 'practitioner') throw new ForbiddenError('工作人员账号请由管理员停用', 'STAFF_ACCOUNT');
     await accounts.reauthenticate(userId, proof);
     const record = await talent.getOwnRecord(userId);
     if (record) await enrollment.withdrawAll(record.id);
     const files = await db.writeTransaction(async (transaction) => {
       await accounts.erase(userId, transaction);
+      await notifications.eraseUser(userId, transaction);
       const practitionerId = await talent.eraseOwnRecord(userId, transaction);
       if (practitionerId === null) return [];
       await certificates.eraseHolder(practitionerId, ERASED_RECORD_NAME, transaction);
+      await statements.eraseHolder(practitionerId, ERASED_RECORD_NAME, transaction);
       return credits.detachEvidence(practitionerId, transaction);
     });
     credits.removeEvidenceFiles(files);

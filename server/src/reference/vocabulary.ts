@@ -179,6 +179,30 @@ export const ACCOUNT_STATUSES = vocabulary([
   ['disabled', '已停用'],
 ] as const);
 
+/* Messages: what happened that someone is told about (消息). */
+
+export const NOTIFICATION_KINDS = vocabulary([
+  ['enrollment_placed', '报名已提交'],
+  ['waitlist_promoted', '候补转正'],
+  ['enrollment_approved', '报名审核通过'],
+  ['enrollment_rejected', '报名未通过审核'],
+  ['class_changed', '开班信息变更'],
+  ['class_cancelled', '开班取消'],
+  ['session_reminder', '课次提醒'],
+  ['completed', '结业'],
+  ['claim_approved', '学时申报通过'],
+  ['claim_rejected', '学时申报未通过'],
+  ['record_verified', '人才档案已认证'],
+  ['record_rejected', '人才档案未通过'],
+  ['ce_shortfall', '继续教育学时不足'],
+] as const);
+
+export const OUTBOX_STATUSES = vocabulary([
+  ['pending', '待发送'],
+  ['sent', '已发送'],
+  ['given_up', '已放弃'],
+] as const);
+
 export const VOCABULARIES = {
   orgTypes: ORG_TYPES,
   categories: CATEGORIES,
@@ -200,6 +224,8 @@ export const VOCABULARIES = {
   creditSources: CREDIT_SOURCES,
   claimStatuses: CLAIM_STATUSES,
   accountStatuses: ACCOUNT_STATUSES,
+  notificationKinds: NOTIFICATION_KINDS,
+  outboxStatuses: OUTBOX_STATUSES,
 } as const;
 
 export type OrgType = (typeof ORG_TYPES.values)[number];
@@ -220,3 +246,5 @@ export type CreditSource = (typeof CREDIT_SOURCES.values)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES.values)[number];
 export type DeliveryMode = (typeof DELIVERY_MODES.values)[number];
 export type AccountStatus = (typeof ACCOUNT_STATUSES.values)[number];
+export type NotificationKind = (typeof NOTIFICATION_KINDS.values)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES.values)[number];

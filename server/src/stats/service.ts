@@ -331,6 +331,24 @@ export class StatsService {
   }
 
   /**
+   * Verified practitioners with an account who are short of the year's rule, after `afterId` by id
+   * (a job walks them in batches): whom the 学时不足 reminder tells.
+   */
+  async shortOfRuleWithAccounts(year: number, afterId: number, limit: number) {
+    const rule = await this.credits.rule(year);
+    const compliant = compliantSql('t', rule);
+    const rows = await this.query<{ id: number; user_id: number; hours: number | null; professional_hours: number | null }>(
+      `SELECT p.id, p.user_id, t.hours, t.professional_hours FROM practitioners p LEFT JOIN credit_year_totals t ON t.practitioner_id = p.id AND t.year = ?
+       WHERE ${countsTowardTargetSql('p')} AND p.user_id IS NOT NULL AND p.id > ? AND NOT ${compliant.sql} ORDER BY p.id LIMIT ?`,
+      [year, afterId, ...compliant.replacements, limit],
+    );
+    return {
+      rule,
+      people: rows.map((r) => ({ practitionerId: r.id, userId: r.user_id, earnedHours: Number(r.hours ?? 0), professionalHours: Number(r.professional_hours ?? 0) })),
+    };
+  }
+
+  /**
    * Verified practitioners short of the year's rule, with the hours they miss; by district too.
    * Those with no record at all for the year miss everything.
    */

@@ -1,6 +1,7 @@
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { AccountService } from '../accounts/service';
 import type { AuditService } from '../audit/service';
+import type { NotificationService } from '../notifications/service';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db';
 import { ConflictError, NotFoundError } from '../platform/errors';
@@ -31,6 +32,7 @@ export class TalentOfficeService {
     private readonly models: TalentModels,
     private readonly accounts: AccountService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
     private readonly clock: Clock,
     private readonly idHashKey: string,
   ) {}
@@ -104,8 +106,17 @@ export class TalentOfficeService {
       const before = audited(row);
       await row.update(changes, { transaction });
       await this.audit.record({ actorId, action, entity: 'practitioner', entityId: id, district: row.district, before, after: audited(row) }, transaction);
+      await this.tellHolder(row, before.status, transaction);
     });
     return this.get(id, district);
+  }
+
+  /** The holder hears that their record was verified or rejected (each decision once: keyed by its moment). */
+  private async tellHolder(row: PractitionerRow, statusBefore: unknown, transaction: Transaction): Promise<void> {
+    if (row.userId === null || row.status === statusBefore) return;
+    const at = this.clock.now().getTime();
+    if (row.status === 'verified') await this.notifications.notify({ kind: 'record_verified' }, `record:${row.id}:verified:${at}`, [row.userId], transaction);
+    if (row.status === 'rejected') await this.notifications.notify({ kind: 'record_rejected', reason: row.rejectReason }, `record:${row.id}:rejected:${at}`, [row.userId], transaction);
   }
 
   /** Verified counts toward the target. Verifying again changes nothing. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type InferCreationAttributes, type Transaction } from 'sequelize';
 import type { Database } from '../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import { districtName } from '../reference/districts';
@@ -100,6 +100,13 @@ export class TalentService {
   async districtOf(practitionerId: number, transaction?: Transaction): Promise<string | null> {
     const row = await this.models.Practitioner.findByPk(practitionerId, { attributes: ['district'], transaction });
     return row?.district ?? null;
+  }
+
+  /** The account of each of these practitioners that has one (imported records may have none): whom to tell. */
+  async accountsOf(practitionerIds: number[], transaction?: Transaction): Promise<Map<number, number>> {
+    if (practitionerIds.length === 0) return new Map();
+    const rows = await this.models.Practitioner.findAll({ where: { id: [...new Set(practitionerIds)], userId: { [Op.ne]: null } }, attributes: ['id', 'userId'], transaction });
+    return new Map(rows.map((r) => [r.id, r.userId!]));
   }
 
   /** Throws 404 unless a talent record with this id exists. */

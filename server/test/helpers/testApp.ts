@@ -18,6 +18,8 @@ export interface TestAppOptions {
   db?: Database;
   fetch?: typeof fetch;
   clock?: ManualClock;
+  /** The instance's name in outbox leases (two apps on one database are two instances). */
+  instanceId?: string;
 }
 
 /** A fresh database: a new SQLite file per call, or TEST_DATABASE_URL emptied and migrated again. */
@@ -62,7 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     },
   });
   const logger = pino({ level: 'info' }, sink);
-  const app = createApp({ config, db, clock, logger, fetch: options.fetch });
+  const app = createApp({ config, db, clock, logger, fetch: options.fetch, instanceId: options.instanceId });
   const request = supertest(contractChecker(app.openapi as OpenApiDocument).wrap(app.koa.callback()));
   const catalog = await app.services.catalog.syncFolder(config.coursesDir);
   if (!catalog.report) throw new Error(`course catalog invalid: ${JSON.stringify(catalog.problems)}`);
