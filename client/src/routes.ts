@@ -15,6 +15,8 @@ export const PAGES = [
   'pages/credits/claims/index',
   'pages/certificates/mine/index',
   'pages/certificates/verify/index',
+  'pages/certificates/verify-statement/index',
+  'pages/notifications/inbox/index',
   'pages/staff/classes/index',
   'pages/staff/class/index',
   'pages/staff/class-new/index',
@@ -49,6 +51,8 @@ export const ROUTES = {
   creditClaims: '/pages/credits/claims/index',
   myCertificates: '/pages/certificates/mine/index',
   verifyCertificate: '/pages/certificates/verify/index',
+  verifyStatement: '/pages/certificates/verify-statement/index',
+  notifications: '/pages/notifications/inbox/index',
   staffClasses: '/pages/staff/classes/index',
   staffClass: '/pages/staff/class/index',
   staffClassNew: '/pages/staff/class-new/index',
@@ -68,10 +72,13 @@ export const ROUTES = {
 } as const
 
 /**
- * h5: certificate QR codes point at `/verify/<code>` (the server answers with index.html).
- * The verify page's own URL for such a path, or null when the path is something else.
+ * h5: certificate QR codes point at `/verify/<code>`, those of continuing-education statements at
+ * `/verify-statement/<code>` (the server answers both with index.html). The verify page's own URL
+ * for such a path, or null when the path is something else.
  */
 export function verifyPathRewrite(pathname: string): string | null {
-  const m = /^\/verify\/([0-9A-Za-z-]{1,32})\/?$/.exec(pathname)
-  return m ? `${ROUTES.verifyCertificate}?code=${encodeURIComponent(m[1].toUpperCase())}` : null
+  const m = /^\/(verify|verify-statement)\/([0-9A-Za-z-]{1,32})\/?$/.exec(pathname)
+  if (!m) return null
+  const page = m[1] === 'verify' ? ROUTES.verifyCertificate : ROUTES.verifyStatement
+  return `${page}?code=${encodeURIComponent(m[2].toUpperCase())}`
 }

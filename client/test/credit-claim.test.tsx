@@ -4,6 +4,7 @@ import { __resetTaroMock } from './mocks/taro'
 import CreditClaimPage from '../src/pages/credits/claim/index'
 import MyClaimsPage from '../src/pages/credits/claims/index'
 import { TOKEN_KEY } from '../src/api'
+import { resetSubscriptions } from '../src/utils/subscribe'
 import { creditClaim, fail, ok, routes } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
@@ -13,6 +14,7 @@ const fetchMock = jest.fn()
 
 beforeEach(() => {
   __resetTaroMock()
+  resetSubscriptions()
   Taro.setStorageSync(TOKEN_KEY, 'tok')
   fetchMock.mockReset()
   ;(globalThis as { fetch?: unknown }).fetch = fetchMock
@@ -154,6 +156,33 @@ describe('credit claim form (weapp)', () => {
     expect(opts.formData.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(opts.header.Authorization).toBe('Bearer tok')
     expect(fetchMock).not.toHaveBeenCalled()
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/credits/claims/index' })
+  })
+
+  it('asks for WeChat consent in the 提交 tap itself, then goes on to the list once it is answered', async () => {
+    const posted = jest.fn((_body: unknown) => ok({ items: [] }))
+    request.mockImplementation(
+      routes({ 'GET /api/me/wechat-subscriptions': ok({ items: [{ kind: 'claim_approved', templateId: 'T-CLAIM-OK', remaining: 0 }] }), 'POST /api/me/wechat-subscriptions': posted }),
+    )
+    let answer: (value: unknown) => void = () => {}
+    ;(Taro.requestSubscribeMessage as unknown as jest.Mock).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
+    ;(Taro.chooseMessageFile as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ path: 'wxfile://tmp/evidence.pdf', name: '结业证明.pdf', size: 2048 }] })
+    uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify(claim()), errMsg: 'uploadFile:ok' })
+    render(<CreditClaimPage />)
+    fillText()
+    fireEvent.change(screen.getByTestId('claim-category'), { target: { value: '0' } })
+    await act(async () => {
+      fireEvent.click(screen.getByText('选择文件'))
+    })
+    await submit()
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['T-CLAIM-OK'] }))
+    expect((Taro.requestSubscribeMessage as unknown as jest.Mock).mock.invocationCallOrder[0]).toBeLessThan(uploadFile.mock.invocationCallOrder[0])
+    // the claim is in; the dialog is still open
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+    await act(async () => {
+      answer({ errMsg: 'requestSubscribeMessage:ok', 'T-CLAIM-OK': 'accept' })
+    })
+    expect(posted).toHaveBeenCalledWith({ templateIds: ['T-CLAIM-OK'] })
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/credits/claims/index' })
   })
 

@@ -61,6 +61,7 @@ import type {
   WechatAuthResult,
 } from './types'
 import type { Agency, AgencyFilters, AgencyImportReport, AgencyInput, AgencyPage, AgencyPatch, AgencyPractitionerPage } from './types'
+import type { InboxEntry, InboxPage, StatementVerification, WechatSubscription } from './types'
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
@@ -549,4 +550,64 @@ export function exportAgencies(filters: AgencyFilters, format: 'xlsx' | 'csv' = 
 
 export function downloadAgencyImportTemplate(): Promise<Downloaded> {
   return download(agencyTemplatePath('xlsx'))
+}
+
+/* ---- Notifications (消息) ---- */
+
+/** My inbox, newest first, a page at a time; `unread` keeps only the entries not read yet. */
+export function listMyNotifications(filter: { unread?: boolean; page?: number; pageSize?: number } = {}): Promise<InboxPage> {
+  const { unread, page, pageSize } = filter
+  return request<InboxPage>(`/api/me/notifications${queryString({ unread: unread ? 'true' : undefined, page, pageSize })}`)
+}
+
+/** How many entries of my inbox are unread. */
+export async function getUnreadNotificationCount(): Promise<number> {
+  return (await request<{ count: number }>('/api/me/notifications/unread-count')).count
+}
+
+/** Marks one entry read; the entry as it now is. */
+export function markNotificationRead(id: number): Promise<InboxEntry> {
+  return request<InboxEntry>(`/api/me/notifications/${id}/read`, { method: 'POST' })
+}
+
+/** Marks every entry of my inbox read; how many were unread. */
+export async function markAllNotificationsRead(): Promise<number> {
+  return (await request<{ updated: number }>('/api/me/notifications/read-all', { method: 'POST' })).updated
+}
+
+/** The WeChat subscribe-message templates the server has configured, with my consents left for each. */
+export async function getWechatSubscriptions(): Promise<WechatSubscription[]> {
+  return (await request<{ items: WechatSubscription[] }>('/api/me/wechat-subscriptions')).items
+}
+
+/** Records the templates requestSubscribeMessage answered 'accept' for (one consent allows one message). */
+export async function recordWechatConsents(templateIds: string[]): Promise<WechatSubscription[]> {
+  return (await request<{ items: WechatSubscription[] }>('/api/me/wechat-subscriptions', { method: 'POST', data: { templateIds } })).items
+}
+
+/* ---- Continuing-education statements (继续教育学时证明) ---- */
+
+/** My statement of a year, as a PDF. */
+export function downloadMyStatement(year: number): Promise<Downloaded> {
+  return download(`/api/me/ce-statements/${year}`)
+}
+
+/** One practitioner's statement of a year, as a PDF (office, district staff). */
+export function downloadTalentStatement(id: number, year: number): Promise<Downloaded> {
+  return download(`/api/talents/${id}/ce-statements/${year}`)
+}
+
+/**
+ * The year's statements of the verified people the talent search's filters select, one PDF each
+ * in a ZIP (office, district staff). The record status is not among them: the ZIP holds verified
+ * records only. Too many people → 409 EXPORT_TOO_LARGE with the server's message.
+ */
+export function exportStatements(year: number, filters: TalentFilters): Promise<Downloaded> {
+  const { status: _status, ...narrowing } = talentFilterParams(filters)
+  return download(`/api/ce-statements/export${queryString({ year, ...narrowing })}`)
+}
+
+/** Public verification of a statement's code: no sign-in needed, the holder's name comes masked. */
+export function verifyStatement(code: string): Promise<StatementVerification> {
+  return request<StatementVerification>(`/api/ce-statements/${encodeURIComponent(code)}`, { anonymous: true })
 }

@@ -262,3 +262,23 @@ export interface AgencyFilters {
   serviceType?: string
   status?: string
 }
+
+// Notifications (消息, API.md "Notifications")
+
+/** One entry of my inbox: what happened, and the app page it is about (link, may carry a query). */
+export type InboxEntry = S['Notification']
+
+export type NotificationKind = S['Notification']['kind']
+
+export type InboxPage = S['NotificationPage']
+
+/** A configured WeChat subscribe-message template of one kind, with my consents left for it. */
+export type WechatSubscription = S['WechatSubscriptions']['items'][number]
+
+// Continuing-education statements (继续教育学时证明, API.md "Continuing-education statements")
+
+/** What a statement says (the PDF's content, `?format=json`). */
+export type CeStatement = S['CeStatement']
+
+/** What anyone with a statement's code sees: what it said when issued, the name masked. */
+export type StatementVerification = S['CeStatementPublic']

@@ -18,6 +18,7 @@ export const zh = {
     change: '重新选择',
     none: '未选择文件',
     copied: '文件内容已复制到剪贴板',
+    zipUnsupported: '小程序中无法打开 ZIP 文件，请在电脑浏览器中下载',
   },
 
   common: {
@@ -139,6 +140,10 @@ export const zh = {
   home: {
     title: '首页',
     greeting: (name: string) => `您好，${name}`,
+    messages: '消息',
+    messagesHint: '报名、审核、结业、学时等通知',
+    /** The unread badge: the count, capped so it fits. */
+    unreadBadge: (n: number) => (n > 99 ? '99+' : String(n)),
     hoursTitle: (year: number) => `${year} 年继续教育`,
     hoursOf: (earned: number, required: number) => `${earned} / ${required} 学时`,
     recordTitle: '人才档案',
@@ -348,6 +353,53 @@ export const zh = {
     },
     claimedHours: (n: number) => `申报 ${n} 学时`,
     submittedAt: '提交时间',
+  },
+
+  notifications: {
+    title: '消息',
+    all: '全部',
+    unread: '未读',
+    unreadCount: (n: number) => `${n} 条未读`,
+    unreadMark: '未读',
+    readAll: '全部已读',
+    readAllDone: '已全部标为已读',
+    empty: '还没有消息',
+    unreadEmpty: '没有未读消息',
+  },
+
+  // 继续教育学时证明 (continuing-education statements)
+  statements: {
+    download: '下载学时证明',
+    downloading: '下载中…',
+    downloaded: '学时证明已下载',
+    fileName: (year: number) => `继续教育学时证明-${year}.pdf`,
+    talentFileName: (name: string, year: number) => `继续教育学时证明-${name}-${year}.pdf`,
+    year: '年度',
+    yearOption: (y: number) => `${y} 年`,
+    exportZip: '批量下载学时证明（ZIP）',
+    exportHint: '按当前筛选条件，下载所选年度已认证人员的学时证明（每人一份 PDF）',
+    exportFileName: (year: number) => `继续教育学时证明-${year}.zip`,
+    // the public verify page
+    verifyTitle: '学时证明验证',
+    valid: '学时证明有效',
+    invalid: '学时证明无效',
+    notFound: '未找到该学时证明',
+    notFoundHint: '请核对验证编号，或扫描学时证明上的二维码。',
+    missingCode: '没有指定验证编号',
+    code: '验证编号',
+    holder: '姓名',
+    yearValue: (y: number) => `${y} 年度`,
+    totalHours: '总学时',
+    professionalHours: '专业科目',
+    requiredHours: '年度要求',
+    required: (hours: number, min: number | null) => (min === null ? `${hours} 学时` : `${hours} 学时（专业科目不少于 ${min} 学时）`),
+    noRule: '该年度未设置学时要求',
+    result: '达标情况',
+    compliant: '达标',
+    notCompliant: '未达标',
+    issuedAt: '出具日期',
+    superseded: '该年度此后已出具新的学时证明，学时已有变化，请以最新的证明为准。本页显示的是本证明出具时的内容。',
+    verifyNote: '本页面由知识产权人才培训平台提供，用于核验继续教育学时证明的真实性。',
   },
 
   certificates: {

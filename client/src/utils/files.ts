@@ -3,15 +3,16 @@ import type { Downloaded, PickedFile } from '../api'
 import { zh } from '../text/zh'
 import { failureMessage } from './failure'
 
-export type DownloadFileType = 'pdf' | 'xlsx' | 'image' | 'json'
+export type DownloadFileType = 'pdf' | 'xlsx' | 'image' | 'json' | 'zip'
 
 /**
  * Shows or keeps a downloaded file. h5: an object URL, opened in a new tab when `open` is asked
  * and the browser allows it, else saved with an <a download>. weapp: Taro.openDocument (its menu
  * offers saving and forwarding); images with Taro.previewImage, which openDocument cannot show; a
  * JSON file (which neither can show) is sent to a chat with Taro.shareFileMessage, or, where that is
- * refused, its text is copied. Resolves with what to tell the person instead of the usual toast, if
- * anything.
+ * refused, its text is copied; a ZIP (which nothing in the mini-program opens) is sent to a chat too,
+ * or where that is refused the person is told to download it in a browser. Resolves with what to tell
+ * the person instead of the usual toast, if anything.
  */
 export async function presentDownload(
   file: Downloaded,
@@ -23,6 +24,7 @@ export async function presentDownload(
       return undefined
     }
     if (options.fileType === 'json') return shareOrCopy(file.path, options.fileName)
+    if (options.fileType === 'zip') return shareOrSay(file.path, options.fileName)
     await Taro.openDocument({ filePath: file.path, fileType: options.fileType, showMenu: true })
     return undefined
   }
@@ -59,6 +61,17 @@ async function shareOrCopy(path: string, fileName: string): Promise<string | und
   const text = Taro.getFileSystemManager().readFileSync(path, 'utf8')
   await Taro.setClipboardData({ data: typeof text === 'string' ? text : '' })
   return zh.files.copied
+}
+
+/** weapp: a downloaded ZIP sent to a chat; where sharing is not possible, what to do instead. */
+async function shareOrSay(path: string, fileName: string): Promise<string | undefined> {
+  try {
+    await Taro.shareFileMessage({ filePath: path, fileName })
+    return undefined
+  } catch (e) {
+    const errMsg = String((e as { errMsg?: unknown } | null)?.errMsg ?? '')
+    return /cancel/i.test(errMsg) ? undefined : zh.files.zipUnsupported
+  }
 }
 
 /**

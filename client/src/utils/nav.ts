@@ -86,6 +86,21 @@ export function goVerifyCertificate(code: string): void {
   Taro.navigateTo({ url: `${ROUTES.verifyCertificate}?code=${encodeURIComponent(code)}` })
 }
 
+/** 消息: my inbox. */
+export function goNotifications(): void {
+  Taro.navigateTo({ url: ROUTES.notifications })
+}
+
+/**
+ * The app page an inbox entry is about (its `link`: a page path, possibly with a query). Only paths
+ * of this app's pages are followed; true when it navigated.
+ */
+export function goNotificationLink(link: string | null | undefined): boolean {
+  if (!link || !link.startsWith('/pages/')) return false
+  Taro.navigateTo({ url: link })
+  return true
+}
+
 export function goStaffClasses(): void {
   Taro.navigateTo({ url: ROUTES.staffClasses })
 }

@@ -40,6 +40,8 @@ export const __files = new Map<string, string>()
 export const getFileSystemManager = jest.fn(() => ({ readFileSync: (path: string) => __files.get(path) ?? '' }))
 export const setNavigationBarTitle = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }))
 export const setKeepScreenOn = jest.fn((_opts?: unknown) => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }))
+/** The consent dialog (weapp): answers nothing unless a test scripts it ({[templateId]: 'accept' | 'reject'}). */
+export const requestSubscribeMessage = jest.fn((_opts?: unknown): Promise<Record<string, string>> => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }))
 
 const shown = new Set<{ current: () => void }>()
 
@@ -104,6 +106,7 @@ const Taro = {
   getFileSystemManager,
   setNavigationBarTitle,
   setKeepScreenOn,
+  requestSubscribeMessage,
   useDidShow,
   useDidHide,
   useLoad,

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { downloadMyData, getMe, getMyCredits, getReference, signOut } from '../../api'
+import { downloadMyData, getMe, getMyCredits, getReference, getUnreadNotificationCount, signOut } from '../../api'
 import { HoursBar } from '../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../components/states'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -19,6 +19,7 @@ import {
   goMyCertificates,
   goMyCredits,
   goMyEnrollments,
+  goNotifications,
   goOfficeAgencies,
   goOfficeClaims,
   goOfficeCompliance,
@@ -31,15 +32,20 @@ import {
 import './index.css'
 
 export default function HomePage() {
-  // refreshed quietly when shown again: the record's status may have changed on the form
+  // refreshed quietly when shown again: the record's status may have changed on the form, and the
+  // unread count after reading messages (or new ones arriving)
   const { busy, run } = useOneAction<'export'>()
   const { state, reload } = useSignedInData(async () => {
     const [me, reference] = await Promise.all([getMe(), getReference()])
     // an admin issued a temporary password: nothing else works until it is changed
     if (me.user.mustChangePassword) goChangePasswordFirst()
-    // this year's hours at a glance; the page still works when they cannot be had
-    const hours = me.user.role === 'practitioner' && me.practitioner && !me.user.mustChangePassword ? await getMyCredits().catch(() => null) : null
-    return { me, reference, hours }
+    const usable = !me.user.mustChangePassword
+    // this year's hours and the unread messages at a glance; the page still works when they cannot be had
+    const [hours, unread] = await Promise.all([
+      me.user.role === 'practitioner' && me.practitioner && usable ? getMyCredits().catch(() => null) : null,
+      usable ? getUnreadNotificationCount().catch(() => null) : null,
+    ])
+    return { me, reference, hours, unread }
   }, [])
 
   const exportData = () =>
@@ -55,7 +61,7 @@ export default function HomePage() {
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { me, reference, hours } = state.data
+  const { me, reference, hours, unread } = state.data
   const record = me.practitioner
   const isPractitioner = me.user.role === 'practitioner'
   const isTrainer = me.user.role === 'trainer' || me.user.role === 'admin'
@@ -69,6 +75,7 @@ export default function HomePage() {
     <View className='page home'>
       <View className='card home__hello'>
         <Text className='home__name'>{zh.home.greeting(me.user.name)}</Text>
+        <Entry title={zh.home.messages} hint={zh.home.messagesHint} badge={unread ? zh.home.unreadBadge(unread) : undefined} onClick={goNotifications} />
       </View>
 
       {/* the talent record is a practitioner's; staff accounts have none to fill in */}
@@ -190,13 +197,14 @@ export default function HomePage() {
   )
 }
 
-function Entry({ title, hint, onClick }: { title: string; hint: string; onClick: () => void }) {
+function Entry({ title, hint, badge, onClick }: { title: string; hint: string; badge?: string; onClick: () => void }) {
   return (
     <View className='home__entry' onClick={onClick}>
       <View className='home__entry-text'>
         <Text className='home__entry-title'>{title}</Text>
         <Text className='home__entry-hint'>{hint}</Text>
       </View>
+      {badge ? <Text className='home__badge'>{badge}</Text> : null}
       <Text className='home__entry-arrow'>›</Text>
     </View>
   )

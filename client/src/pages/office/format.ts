@@ -28,3 +28,8 @@ export function yuanText(yuan: number): string {
   if (Math.abs(yuan) >= 1e8) return zh.office.yi(groupedNumber(yuan / 1e8, 2))
   return formatYuan(yuan)
 }
+
+/** The years a continuing-education statement is offered for: this year and the four before it. */
+export function statementYears(thisYear: number): { value: string; label: string }[] {
+  return [0, 1, 2, 3, 4].map((back) => thisYear - back).map((y) => ({ value: String(y), label: zh.statements.yearOption(y) }))
+}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { cancelEnrollment, enroll, errorMessage, getClass, getCourse, getReference, isApiError, isSignedIn } from '../../../api'
@@ -13,6 +13,7 @@ import { classStatusLabel, courseCategoryLabel, deliveryModeLabel, enrollmentSta
 import { goLogin, goProfileEdit } from '../../../utils/nav'
 import { formatDateRange, formatDateTime } from '../../../utils/time'
 import { leaveIfSessionExpired } from '../../../utils/failure'
+import { askToSubscribe, prepareSubscriptions } from '../../../utils/subscribe'
 import './index.css'
 
 /** What the last action on a class came to, shown in its card. */
@@ -47,6 +48,10 @@ function CourseDetail({ code }: { code: string }) {
   const [notices, setNotices] = useState<Record<number, ClassNotice>>({})
   const [busyIds, setBusyIds] = useState<number[]>([])
   const busy = useRef(new Set<number>())
+  // the consent dialog's templates, ready before the 报名 tap (mini-program only)
+  useEffect(() => {
+    if (isSignedIn()) void prepareSubscriptions()
+  }, [])
 
   // refreshed quietly when shown again (back from the talent-record form or sign-in): seats and my
   // enrollment may have changed
@@ -91,6 +96,9 @@ function CourseDetail({ code }: { code: string }) {
       return
     }
     if (!begin(cls.id)) return
+    // mini-program: may WeChat say what happens next? Asked by the tap itself (WeChat's rule), while
+    // the sign-up is sent; it never holds the sign-up up
+    void askToSubscribe('enrollment')
     try {
       const out = await enroll(cls.id)
       notify(cls.id, { ok: true, text: outcomeText(out) })

@@ -13,6 +13,7 @@ import { zh } from '../../../text/zh'
 import { goLogin, replaceWithCreditClaims } from '../../../utils/nav'
 import { shanghaiToday } from '../../../utils/time'
 import { leaveIfSessionExpired } from '../../../utils/failure'
+import { askToSubscribe, prepareSubscriptions } from '../../../utils/subscribe'
 import './index.css'
 
 type FieldName = keyof CreditClaimInput | 'evidence'
@@ -35,6 +36,8 @@ export default function CreditClaimPage() {
 
   useEffect(() => {
     if (!isSignedIn()) goLogin()
+    // the consent dialog's templates, ready before the 提交 tap (mini-program only)
+    else void prepareSubscriptions()
   }, [])
 
   const set = <K extends keyof CreditClaimInput>(key: K, value: CreditClaimInput[K]) => {
@@ -55,12 +58,16 @@ export default function CreditClaimPage() {
       setFormError(t.fixErrors)
       return
     }
+    // mini-program: may WeChat say how the claim is decided? Asked by the tap itself (WeChat's rule)
+    const asked = askToSubscribe('claim')
     await run('submit', async () => {
       setErrors({})
       setFormError(null)
       try {
         await submitCreditClaim(form, file)
         Taro.showToast({ title: t.submitted, icon: 'success' })
+        // on to the list once the dialog is answered (askToSubscribe never throws)
+        await asked
         replaceWithCreditClaims()
       } catch (e) {
         if (leaveIfSessionExpired(e)) return

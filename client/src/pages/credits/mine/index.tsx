@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { getMyCredits, isApiError } from '../../../api'
+import { downloadMyStatement, getMyCredits, isApiError } from '../../../api'
 import type { CreditRecord, CreditSummary } from '../../../api'
 import { CardHead } from '../../../components/CardHead'
 import { HoursBar } from '../../../components/HoursBar'
 import { ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { zh } from '../../../text/zh'
+import { downloadAndPresent } from '../../../utils/files'
 import { courseCategoryLabel, creditSourceLabel } from '../../../utils/labels'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { goCreditClaim, goCreditClaims, goProfileEdit } from '../../../utils/nav'
@@ -71,6 +73,14 @@ export default function MyCreditsPage() {
 
 function Summary({ summary: s }: { summary: CreditSummary }) {
   const t = zh.credits
+  const { busy, run } = useOneAction<'statement'>()
+
+  // 继续教育学时证明 of the year shown: the server writes it (records, totals, rule, QR code); kept as a file
+  const downloadStatement = () =>
+    run('statement', () =>
+      downloadAndPresent(() => downloadMyStatement(s.year), { fileName: zh.statements.fileName(s.year), fileType: 'pdf', done: zh.statements.downloaded }),
+    )
+
   return (
     <View>
       <View className='card credits__summary'>
@@ -108,6 +118,9 @@ function Summary({ summary: s }: { summary: CreditSummary }) {
             {t.myClaims}
           </Button>
         </View>
+        <Button className={busy ? 'btn btn--plain credits__statement btn--busy' : 'btn btn--plain credits__statement'} onClick={() => void downloadStatement()}>
+          {busy ? zh.statements.downloading : zh.statements.download}
+        </Button>
       </View>
 
       <Text className='section__title'>{t.records}</Text>

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
+import { downloadTalentStatement, getReference, getTalent, patchTalent, rejectTalent, verifyTalent } from '../../../api'
 import type { Option } from '../../../api'
+import { FilterSelect } from '../../../components/FilterSelect'
 import { InfoRow } from '../../../components/InfoRow'
 import { NoticeText } from '../../../components/NoticeText'
 import { SelectField } from '../../../components/SelectField'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { useOneAction } from '../../../hooks/useOneAction'
 import { useReviewActions } from '../../../hooks/useReviewActions'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { enrollmentStatusLabel } from '../../../utils/labels'
-import { formatDateRange, formatDateTime } from '../../../utils/time'
+import { downloadAndPresent } from '../../../utils/files'
+import { formatDateRange, formatDateTime, shanghaiYear } from '../../../utils/time'
+import { statementYears } from '../format'
 import { TalentHistory } from './History'
 import '../office.css'
 import './index.css'
@@ -145,6 +149,7 @@ function Talent({ id }: { id: number }) {
         <Text className='office__muted talent__line'>{t.professionalHours(c.professionalHours, c.minProfessionalHours)}</Text>
         <Text className='office__muted talent__line'>{t.publicHours(c.publicHours)}</Text>
         <Text className={c.compliant ? 'tag tag--completed' : 'tag tag--pending'}>{c.compliant ? zh.credits.compliant : zh.credits.missing(c.missingHours)}</Text>
+        <StatementDownload id={id} name={r.name} />
       </View>
 
       <TalentHistory id={id} tiers={reference.tiers} version={`${r.status}|${r.tier}|${c.earnedHours}`} />
@@ -164,6 +169,28 @@ function Talent({ id }: { id: number }) {
           <Text className='office__muted'>{t.noEnrollments}</Text>
         )}
       </View>
+    </View>
+  )
+}
+
+/** 下载学时证明: the person's statement of a year (this year unless another is picked), as the server writes it. */
+function StatementDownload({ id, name }: { id: number; name: string }) {
+  const t = zh.statements
+  const [years] = useState(() => statementYears(shanghaiYear()))
+  const [year, setYear] = useState(() => Number(years[0].value))
+  const { busy, run } = useOneAction<'statement'>()
+
+  const download = () =>
+    run('statement', () =>
+      downloadAndPresent(() => downloadTalentStatement(id, year), { fileName: t.talentFileName(name, year), fileType: 'pdf', done: t.downloaded }),
+    )
+
+  return (
+    <View className='talent__statement'>
+      <FilterSelect id='talent-statement-year' label={t.year} options={years} allowAll={false} value={String(year)} onChange={(v) => setYear(Number(v))} />
+      <Button className={busy ? 'btn btn--plain talent__statement-btn btn--busy' : 'btn btn--plain talent__statement-btn'} onClick={() => void download()}>
+        {busy ? t.downloading : t.download}
+      </Button>
     </View>
   )
 }

@@ -1,6 +1,8 @@
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { exportTalents, getReference, listTalents } from '../../../api'
+import { exportStatements, exportTalents, getReference, listTalents } from '../../../api'
 import type { Page, Reference, TalentFilters, TalentRecord } from '../../../api'
+import { FilterSelect } from '../../../components/FilterSelect'
 import { Pager } from '../../../components/Pager'
 import { SearchFilters, type FilterChoice } from '../../../components/SearchFilters'
 import { StatusBadge } from '../../../components/StatusBadge'
@@ -10,6 +12,8 @@ import { useFilteredPages } from '../../../hooks/useFilteredPages'
 import { zh } from '../../../text/zh'
 import { downloadAndPresent } from '../../../utils/files'
 import { goOfficeImport, goOfficeTalent } from '../../../utils/nav'
+import { shanghaiYear } from '../../../utils/time'
+import { statementYears } from '../format'
 import '../office.css'
 import './index.css'
 
@@ -36,11 +40,20 @@ export default function TalentsPage() {
     const [reference, page] = await Promise.all([getReference(), listTalents(f, pageNo, PAGE_SIZE)])
     return { reference, page }
   })
-  const { busy, run } = useOneAction<'export'>()
+  const { busy, run } = useOneAction<'export' | 'statements'>()
+  const [years] = useState(() => statementYears(shanghaiYear()))
+  const [statementYear, setStatementYear] = useState(() => Number(years[0].value))
 
   const doExport = () =>
     run('export', async () => {
       await downloadAndPresent(() => exportTalents(filters, 'xlsx'), { fileName: t.exportFileName, fileType: 'xlsx', done: t.downloaded })
+    })
+
+  // the year's statements of the people the search and filters select (the server keeps to verified ones)
+  const exportYearStatements = () =>
+    run('statements', async () => {
+      const s = zh.statements
+      await downloadAndPresent(() => exportStatements(statementYear, filters), { fileName: s.exportFileName(statementYear), fileType: 'zip', done: t.downloaded })
     })
 
   return (
@@ -58,10 +71,21 @@ export default function TalentsPage() {
         <Button className='btn btn--plain' onClick={goOfficeImport}>
           {t.importBtn}
         </Button>
-        <Button className={busy ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void doExport()}>
-          {busy ? t.downloading : t.exportBtn}
+        <Button className={busy === 'export' ? 'btn btn--plain btn--busy' : 'btn btn--plain'} onClick={() => void doExport()}>
+          {busy === 'export' ? t.downloading : t.exportBtn}
         </Button>
       </View>
+
+      <View className='talents__statements'>
+        <FilterSelect id='statements-year' label={zh.statements.year} options={years} allowAll={false} value={String(statementYear)} onChange={(v) => setStatementYear(Number(v))} />
+        <Button
+          className={busy === 'statements' ? 'btn btn--plain talents__statements-btn btn--busy' : 'btn btn--plain talents__statements-btn'}
+          onClick={() => void exportYearStatements()}
+        >
+          {busy === 'statements' ? t.downloading : zh.statements.exportZip}
+        </Button>
+      </View>
+      <Text className='office__muted talents__statements-hint'>{zh.statements.exportHint}</Text>
 
       {state.kind === 'loading' ? <LoadingState /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
