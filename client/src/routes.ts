@@ -33,6 +33,7 @@ export const PAGES = [
   'pages/office/agency-edit/index',
   'pages/admin/staff/index',
   'pages/admin/audit/index',
+  'pages/admin/outbox/index',
 ]
 
 export const ROUTES = {
@@ -69,6 +70,7 @@ export const ROUTES = {
   officeAgencyEdit: '/pages/office/agency-edit/index',
   adminStaff: '/pages/admin/staff/index',
   adminAudit: '/pages/admin/audit/index',
+  adminOutbox: '/pages/admin/outbox/index',
 } as const
 
 /**

@@ -61,7 +61,7 @@ import type {
   WechatAuthResult,
 } from './types'
 import type { Agency, AgencyFilters, AgencyImportReport, AgencyInput, AgencyPage, AgencyPatch, AgencyPractitionerPage } from './types'
-import type { InboxEntry, InboxPage, StatementVerification, WechatSubscription } from './types'
+import type { InboxEntry, InboxPage, OutboxMessage, OutboxStatus, StatementVerification, WechatSubscription } from './types'
 
 export * from './types'
 export { ApiError, NETWORK_ERROR, errorMessage, isApiError } from './errors'
@@ -583,6 +583,16 @@ export async function getWechatSubscriptions(): Promise<WechatSubscription[]> {
 /** Records the templates requestSubscribeMessage answered 'accept' for (one consent allows one message). */
 export async function recordWechatConsents(templateIds: string[]): Promise<WechatSubscription[]> {
   return (await request<{ items: WechatSubscription[] }>('/api/me/wechat-subscriptions', { method: 'POST', data: { templateIds } })).items
+}
+
+/** Admins: the WeChat messages queued, newest first, optionally of one status. */
+export function listOutbox(status: OutboxStatus | undefined, page = 1, pageSize = 20): Promise<Page<OutboxMessage>> {
+  return request<Page<OutboxMessage>>(`/api/admin/outbox${queryString({ status, page, pageSize })}`)
+}
+
+/** Admins: a given-up message goes back to the queue (its tries counted afresh); the message as it now is. */
+export function retryOutboxMessage(id: number): Promise<OutboxMessage> {
+  return request<OutboxMessage>(`/api/admin/outbox/${id}/retry`, { method: 'POST' })
 }
 
 /* ---- Continuing-education statements (继续教育学时证明) ---- */

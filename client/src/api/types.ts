@@ -282,3 +282,8 @@ export type CeStatement = S['CeStatement']
 
 /** What anyone with a statement's code sees: what it said when issued, the name masked. */
 export type StatementVerification = S['CeStatementPublic']
+
+/** A queued WeChat subscribe message as admins see it (never its openid). */
+export type OutboxMessage = S['OutboxMessage']
+
+export type OutboxStatus = S['OutboxMessage']['status']

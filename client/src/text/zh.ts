@@ -546,6 +546,8 @@ export const zh = {
     title: '系统管理',
     staff: '员工账号',
     staffHint: '为培训基地和人才工作人员开设账号',
+    outbox: '微信消息发送',
+    outboxHint: '订阅消息的发送情况，重发已放弃的消息',
     staffIntro: '为培训基地教务、人才工作人员开设账号。请把手机号和初始密码告知本人，并提醒登录后妥善保管。',
     name: '姓名',
     namePlaceholder: '员工姓名',
@@ -611,6 +613,24 @@ export const zh = {
     districtChanged: (name: string, district: string) => `「${name}」的所属区县已改为「${district}」`,
   },
 
+  /** Admins: the WeChat subscribe messages queued and what became of them. */
+  outbox: {
+    title: '微信消息发送',
+    kinds: label.notificationKinds as Record<string, string>,
+    statuses: label.outboxStatuses as Record<string, string>,
+    intro: '已授权的用户会收到微信订阅消息。发送失败会自动重试，多次失败或微信拒收后放弃发送，可在此处重新发送。',
+    status: '状态',
+    empty: '暂无消息',
+    user: (id: number) => `用户 #${id}`,
+    template: '模板',
+    attempts: (n: number) => `已尝试 ${n} 次`,
+    nextAttempt: '下次尝试',
+    sentAt: '发送时间',
+    createdAt: '生成时间',
+    lastError: '最近错误',
+    retry: '重新发送',
+    retried: '已重新排队发送',
+  },
   audit: {
     title: '操作日志',
     hint: '谁在何时做了哪些修改，修改前后的内容',

@@ -179,6 +179,10 @@ export function goAdminStaff(): void {
 }
 
 /** 操作日志 (office, admin, district staff). */
+export function goAdminOutbox(): void {
+  Taro.navigateTo({ url: ROUTES.adminOutbox })
+}
+
 export function goAdminAudit(): void {
   Taro.navigateTo({ url: ROUTES.adminAudit })
 }

@@ -10,6 +10,7 @@ import { downloadAndPresent } from '../../utils/files'
 import {
   goAccountDeletion,
   goAdminAudit,
+  goAdminOutbox,
   goAdminStaff,
   goChangePassword,
   goChangePasswordFirst,
@@ -175,6 +176,7 @@ export default function HomePage() {
         <View className='card'>
           <Text className='card__title'>{zh.admin.title}</Text>
           <Entry title={zh.admin.staff} hint={zh.admin.staffHint} onClick={goAdminStaff} />
+          <Entry title={zh.admin.outbox} hint={zh.admin.outboxHint} onClick={goAdminOutbox} />
         </View>
       ) : null}
 

@@ -1,0 +1,5 @@
+import { zh } from '../../../text/zh'
+
+export default definePageConfig({
+  navigationBarTitleText: zh.outbox.title,
+})
