@@ -201,6 +201,27 @@ describe('two instances draining one outbox', () => {
   });
 });
 
+describe('two instances telling one event at once', () => {
+  it('writes one entry and uses one consent: the instance whose entry lost to the other’s uses none', async () => {
+    const [p] = await a.seedPractitioners(1);
+    await a.request.post('/api/me/wechat-subscriptions').set(auth(p.token)).send({ templateIds: [TEMPLATE, TEMPLATE] }).expect(200);
+    const event = { kind: 'enrollment_approved' as const, classId: 1, classTitle: '同时提醒的开班', status: 'enrolled' as const };
+    let second: Promise<void> | null = null;
+    await a.db.writeTransaction(async (transaction) => {
+      await a.app.services.notifications.notify(event, 'race:1', [p.userId], transaction);
+      // the other instance starts while this one's entry is not yet committed (MariaDB: its insert waits on the unique index)
+      second = b.db.writeTransaction((other) => b.app.services.notifications.notify(event, 'race:1', [p.userId], other));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await second;
+    expect(await a.db.sequelize.model('Notification').count({ where: { userId: p.userId, eventKey: 'race:1' } })).toBe(1);
+    expect(await rowsOf([p.userId])).toHaveLength(1);
+    const left = (await a.request.get('/api/me/wechat-subscriptions').set(auth(p.token)).expect(200)).body.items;
+    expect(left.find((i: { templateId: string }) => i.templateId === TEMPLATE).remaining).toBe(1);
+    await a.db.sequelize.model('OutboxMessage').destroy({ where: { userId: p.userId } }); // not for the tests after this one
+  });
+});
+
 describe('giving up', () => {
   it('gives up at once on a message WeChat will never take (43101), shows it to admins, and sends it again when an admin says so', async () => {
     const [p] = await approvedWithConsent(1);

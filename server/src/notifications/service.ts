@@ -69,12 +69,32 @@ export class NotificationService {
       );
       const fresh = batch.filter((id) => !told.has(id));
       if (fresh.length === 0) continue;
-      await this.models.Notification.bulkCreate(
-        fresh.map((userId) => ({ userId, kind: event.kind, eventKey, title: fit(text.title, 100), body: fit(text.body, 500), link: text.link, createdAt: now })),
-        { ignoreDuplicates: true, transaction },
-      );
-      if (template) await this.enqueue(event.kind, eventKey, fresh, template.templateId, subscribePayload(template, text, shanghaiDateTime(now)), transaction);
+      const entry = (userId: number) => ({ userId, kind: event.kind, eventKey, title: fit(text.title, 100), body: fit(text.body, 500), link: text.link, createdAt: now });
+      if (!template) {
+        await this.models.Notification.bulkCreate(fresh.map(entry), { ignoreDuplicates: true, transaction });
+        continue;
+      }
+      const written = await this.writeOwnEntries(fresh.map(entry), transaction);
+      await this.enqueue(event.kind, eventKey, written, template.templateId, subscribePayload(template, text, shanghaiDateTime(now)), transaction);
     }
+  }
+
+  /**
+   * Writes each entry in a savepoint of its own and answers whose entries this transaction wrote: an
+   * entry another transaction wrote meanwhile (two instances' reminders at once) fails its unique index
+   * here, and only the writer of an entry may use that person's consent for it.
+   */
+  private async writeOwnEntries(entries: Pick<NotificationRow, 'userId' | 'kind' | 'eventKey' | 'title' | 'body' | 'link' | 'createdAt'>[], transaction: Transaction): Promise<number[]> {
+    const written: number[] = [];
+    for (const e of entries) {
+      try {
+        await this.db.sequelize.transaction({ transaction }, (savepoint) => this.models.Notification.create(e, { transaction: savepoint }));
+        written.push(e.userId);
+      } catch (err) {
+        if (!(err instanceof UniqueConstraintError)) throw err;
+      }
+    }
+    return written;
   }
 
   /** Uses one consent of each consenting recipient (a conditional update: never below zero) and queues their message. */
