@@ -60,6 +60,12 @@ describe('download on weapp', () => {
     await expect(download('/api/certificates/NOPE/pdf')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: '内容不存在' })
   })
 
+  it('reads the error answer the mini-program saved as a file, for the server’s own message', async () => {
+    __files.set('wxfile://tmp/err', JSON.stringify({ error: { code: 'EXPORT_TOO_LARGE', message: '一次最多导出 5000 人的学时证明，请缩小范围' } }))
+    downloadFile.mockResolvedValueOnce({ statusCode: 409, tempFilePath: 'wxfile://tmp/err' })
+    await expect(download('/api/ce-statements/export?year=2026')).rejects.toMatchObject({ status: 409, code: 'EXPORT_TOO_LARGE', message: '一次最多导出 5000 人的学时证明，请缩小范围' })
+  })
+
   it('sends 我的数据.json to a chat, or copies its text where sharing is refused', async () => {
     const shareFileMessage = Taro.shareFileMessage as unknown as jest.Mock
     downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/me.json' })

@@ -173,5 +173,14 @@ export async function download(path: string): Promise<Downloaded> {
     throw new ApiError(0, NETWORK_ERROR, fallbackMessage(NETWORK_ERROR))
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return { kind: 'file', path: res.tempFilePath }
-  return settle<never>({ statusCode: res.statusCode, data: undefined }, token)
+  return settle<never>({ statusCode: res.statusCode, data: errorBodyOf(res.tempFilePath) }, token)
+}
+
+/** weapp: an error answer is saved as a file too; its text carries the contract's message (or nothing readable). */
+function errorBodyOf(path: string): string | undefined {
+  try {
+    return path ? String(Taro.getFileSystemManager().readFileSync(path, 'utf8')) : undefined
+  } catch {
+    return undefined
+  }
 }
