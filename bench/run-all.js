@@ -90,6 +90,14 @@ function runScript(script, args) {
     if (!p4.ok) line(`P4 ${name}: failed`, false);
   }
 
+  for (const db of dbs) {
+    const name = db === 'sqlite' ? 'SQLite' : 'MariaDB';
+    const ce = runScript('statements.js', ['--db', db, ...(quick ? ['--people', '200'] : [])]);
+    const r = ce.result;
+    if (r) line(`statements ${name}: ZIP of ${r.people} in ${r.exportFirstMs} ms (${r.ratioFirstToBare}× the bare renderer, ${r.bareRenderMsPerPdf} ms a PDF), again ${r.ratioAgainToBare}×, server peak ${r.serverRssPeakMiB} MiB`);
+    else line(`statements ${name}: failed`, false);
+  }
+
   console.log('\n== npm run bench' + (quick ? ' --quick' : '') + '\n' + summary.join('\n'));
   process.exit(summary.some((l) => l.startsWith('✗')) ? 1 : 0);
 })().catch((err) => {
