@@ -1,29 +1,13 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { errorMessage, isApiError, verifyStatement } from '../../../api'
-import type { StatementVerification } from '../../../api'
+import { verifyStatement } from '../../../api'
 import { InfoRow } from '../../../components/InfoRow'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states'
+import { VerifyNotFound } from '../../../components/VerifyNotFound'
+import { useCodeLookup } from '../../../hooks/useCodeLookup'
 import { zh } from '../../../text/zh'
 import { formatFullDate } from '../../../utils/time'
 import '../verify/index.css'
 import './index.css'
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'notFound' }
-  | { kind: 'ready'; statement: StatementVerification }
-
-function paramCode(raw: string | undefined): string {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw).trim().toUpperCase()
-  } catch {
-    return raw.trim().toUpperCase()
-  }
-}
 
 /**
  * Public: anyone holding a continuing-education statement's code (or its QR, /verify-statement/<code>)
@@ -31,41 +15,14 @@ function paramCode(raw: string | undefined): string {
  */
 export default function VerifyStatementPage() {
   const t = zh.statements
-  const code = paramCode(useRouter().params?.code)
-  const [state, setState] = useState<State>({ kind: 'loading' })
-
-  const load = useCallback(async () => {
-    if (!code) return
-    setState({ kind: 'loading' })
-    try {
-      setState({ kind: 'ready', statement: await verifyStatement(code) })
-    } catch (e) {
-      if (isApiError(e) && e.status === 404) setState({ kind: 'notFound' })
-      else setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }, [code])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { code, state, reload } = useCodeLookup(verifyStatement)
 
   if (!code) return <EmptyState text={t.missingCode} />
   if (state.kind === 'loading') return <LoadingState />
-  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />
-  if (state.kind === 'notFound') {
-    return (
-      <View className='page verify'>
-        <View className='card verify__result verify__result--bad'>
-          <Text className='verify__mark'>✕</Text>
-          <Text className='verify__title'>{t.notFound}</Text>
-          <Text className='verify__hint'>{t.notFoundHint}</Text>
-          <Text className='verify__code'>{code}</Text>
-        </View>
-      </View>
-    )
-  }
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (state.kind === 'notFound') return <VerifyNotFound title={t.notFound} hint={t.notFoundHint} code={code} />
 
-  const { statement: s } = state
+  const s = state.found
   const hours = zh.credits.hours
   return (
     <View className='page verify'>
