@@ -7,7 +7,7 @@ import { shanghaiDateTime } from '../platform/time';
 import type { NotificationKind } from '../reference/vocabulary';
 import { describe, type NotificationEvent } from './messages';
 import type { NotificationModels, NotificationRow } from './models';
-import { subscribePayload, type SubscribeTemplates } from './templates';
+import { clip, subscribePayload, type SubscribeTemplates } from './templates';
 
 export interface NotificationView {
   id: number;
@@ -29,9 +29,6 @@ export interface SubscriptionView {
 const BATCH = 500;
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/** The columns' widths: a long class title or reason is cut rather than failing the change that tells it. */
-const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 const view = (row: NotificationRow): NotificationView => ({
   id: row.id,
@@ -69,7 +66,8 @@ export class NotificationService {
       );
       const fresh = batch.filter((id) => !told.has(id));
       if (fresh.length === 0) continue;
-      const entry = (userId: number) => ({ userId, kind: event.kind, eventKey, title: fit(text.title, 100), body: fit(text.body, 500), link: text.link, createdAt: now });
+      // cut to the columns: a long class title or reason must not fail the change that tells it
+      const entry = (userId: number) => ({ userId, kind: event.kind, eventKey, title: clip(text.title, 100), body: clip(text.body, 500), link: text.link, createdAt: now });
       if (!template) {
         await this.models.Notification.bulkCreate(fresh.map(entry), { ignoreDuplicates: true, transaction });
         continue;

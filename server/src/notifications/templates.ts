@@ -59,11 +59,12 @@ export class SubscribeTemplates {
   }
 }
 
-/** WeChat's limits on keyword values: `thing` 20 characters, `time` a date-time. */
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** The text cut to `max` characters, an ellipsis marking the cut (WeChat's keyword limits, the inbox's columns). */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The subscribe message's `page` and `data` (JSON text for the outbox). */
 export function subscribePayload(template: SubscribeTemplate, text: NotificationText, at: string): string {
+  // WeChat's limits on keyword values: `thing` 20 characters, `time` a date-time
   const source: Record<TemplateValue, string> = { title: clip(text.title, 20), body: clip(text.body, 20), time: at };
   const data = Object.fromEntries(Object.entries(template.fields).map(([keyword, value]) => [keyword, { value: source[value] }]));
   return JSON.stringify({ page: text.link ? text.link.replace(/^\//, '') : 'pages/home/index', data });
