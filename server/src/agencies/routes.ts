@@ -21,6 +21,7 @@ import {
   rejectAgencyInput,
 } from './schemas';
 import type { AgencyService } from './service';
+import { attachment } from '../platform/http/attachment';
 
 /** An agency list is small: 10 MB is far more than 20,000 rows. */
 export const AGENCY_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -41,7 +42,7 @@ export function registerAgencyRoutes(routes: Routes, agencies: AgencyService, im
     handler: async ({ query, ctx, user }) => {
       const { format, ...filters } = query;
       ctx.type = format === 'csv' ? CSV_TYPE : XLSX_TYPE;
-      ctx.set('Content-Disposition', `attachment; filename="agencies.${format}"; filename*=UTF-8''${encodeURIComponent(`服务机构名录.${format}`)}`);
+      ctx.set('Content-Disposition', attachment(`agencies.${format}`, `服务机构名录.${format}`));
       ctx.body = agencyExportStream(format, agencies.exportRows(filters, districtScope(user)));
       return SENT;
     },
@@ -58,7 +59,7 @@ export function registerAgencyRoutes(routes: Routes, agencies: AgencyService, im
     files: [XLSX_TYPE, CSV_TYPE],
     handler: async ({ query, ctx }) => {
       ctx.type = query.format === 'csv' ? CSV_TYPE : XLSX_TYPE;
-      ctx.set('Content-Disposition', `attachment; filename="agency-template.${query.format}"; filename*=UTF-8''${encodeURIComponent(`服务机构导入模板.${query.format}`)}`);
+      ctx.set('Content-Disposition', attachment(`agency-template.${query.format}`, `服务机构导入模板.${query.format}`));
       ctx.body = await agencyImportTemplate(query.format);
       return SENT;
     },

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Context } from 'koa';
+import { attachment } from './http/attachment';
 
 /**
  * A cell a spreadsheet will never execute: text starting with = + - @ (or tab/CR, which some programs
@@ -32,7 +33,7 @@ export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export async function sendWorkbook(ctx: Context, workbook: ExcelJS.Workbook, filename: string): Promise<void> {
   ctx.set('Content-Type', XLSX_TYPE);
-  ctx.set('Content-Disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  ctx.set('Content-Disposition', attachment('download.xlsx', filename));
   ctx.status = 200;
   ctx.body = Buffer.from(await workbook.xlsx.writeBuffer());
 }

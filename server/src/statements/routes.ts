@@ -4,12 +4,11 @@ import { fileResponse, SENT, type Routes } from '../platform/http/route';
 import { districtName } from '../reference/districts';
 import { statementCodeParams, statementExportQuery, statementFormatQuery, statementPublicView, statementView, statementYearParams, talentStatementParams, type StatementView } from './schemas';
 import type { StatementService } from './service';
+import { attachment } from '../platform/http/attachment';
 
 const PDF = 'application/pdf';
 const ZIP = 'application/zip';
 
-/** An attachment with an ASCII fallback name and the Chinese one (RFC 5987), as the spreadsheets do. */
-const attachment = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 async function sendPdf(ctx: Context, statements: StatementService, statement: StatementView, name: string): Promise<typeof SENT> {
   const pdf = await statements.renderPdf(statement);

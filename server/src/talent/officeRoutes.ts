@@ -7,6 +7,7 @@ import { exportStream, importTemplate } from './exportFile';
 import type { TalentImporter } from './importer';
 import type { TalentOfficeService } from './office';
 import { importQuery, importReportView, patchTalentInput, practitionerOfficeView, rejectTalentInput, talentExportQuery, talentIdParams, talentListQuery, templateQuery } from './schemas';
+import { attachment } from '../platform/http/attachment';
 
 const talentPage = pageOf(practitionerOfficeView).openapi('TalentPage');
 
@@ -30,7 +31,7 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     handler: async ({ query, ctx, user }) => {
       const { format, ...filters } = query;
       ctx.type = format === 'csv' ? CSV_TYPE : XLSX_TYPE;
-      ctx.set('Content-Disposition', `attachment; filename="talents.${format}"; filename*=UTF-8''${encodeURIComponent(`人才库.${format}`)}`);
+      ctx.set('Content-Disposition', attachment(`talents.${format}`, `人才库.${format}`));
       ctx.body = exportStream(format, office.exportRows(filters, districtScope(user)));
       return SENT;
     },
@@ -47,7 +48,7 @@ export function registerTalentOfficeRoutes(routes: Routes, office: TalentOfficeS
     files: [XLSX_TYPE, CSV_TYPE],
     handler: async ({ query, ctx }) => {
       ctx.type = query.format === 'csv' ? CSV_TYPE : XLSX_TYPE;
-      ctx.set('Content-Disposition', `attachment; filename="template.${query.format}"; filename*=UTF-8''${encodeURIComponent(`人才信息导入模板.${query.format}`)}`);
+      ctx.set('Content-Disposition', attachment(`template.${query.format}`, `人才信息导入模板.${query.format}`));
       ctx.body = await importTemplate(query.format);
       return SENT;
     },
