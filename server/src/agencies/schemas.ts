@@ -3,6 +3,7 @@ import { z } from '../platform/zod';
 import { DISTRICT_CODES } from '../reference/districts';
 import { CATEGORIES, RECORD_STATUSES, SERVICE_TYPES, TITLE_LEVELS } from '../reference/vocabulary';
 import { examineCreditCode } from './creditCode';
+import { queryFlag } from '../platform/http/queryFlag';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number, message: string) => z.preprocess(emptyToUndefined, z.string().trim().max(max, message).nullable().optional());
@@ -66,7 +67,7 @@ export const agencyListQuery = agencyFilters.extend(pageQuery);
 export type AgencyListQuery = z.infer<typeof agencyListQuery>;
 export const agencyExportQuery = agencyFilters.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 export const agencyTemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
-export const agencyImportQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1') });
+export const agencyImportQuery = z.object({ dryRun: queryFlag() });
 export const agencyMembersQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), ...pageQuery });
 
 /** What anyone sees of an agency: verified agencies only, no contact or revenue. */

@@ -1,15 +1,12 @@
 import { z } from '../platform/zod';
 import { pageOf, pageQuery } from '../platform/http/pagination';
 import { NOTIFICATION_KINDS, OUTBOX_STATUSES } from '../reference/vocabulary';
+import { queryFlag } from '../platform/http/queryFlag';
 
 export const notificationIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const notificationListQuery = z.object({
-  unread: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .openapi({ description: 'only entries not yet read' }),
+  unread: queryFlag().openapi({ description: 'only entries not yet read' }),
   ...pageQuery,
 });
 

@@ -4,6 +4,7 @@ import { DISTRICT_CODES } from '../reference/districts';
 import { CATEGORIES, EDUCATIONS, GENDERS, IP_FIELDS, ORG_TYPES, RECORD_SOURCES, RECORD_STATUSES, TIERS, TITLE_LEVELS, TITLE_SERIES } from '../reference/vocabulary';
 import { creditCodeInput } from '../agencies/schemas';
 import { examineIdNumber, ID_NUMBER_MESSAGES, type IdNumberFacts } from './idNumber';
+import { queryFlag } from '../platform/http/queryFlag';
 
 /** An ID number as typed; parsed into its facts (normalised number, birth date, gender) or refused. */
 export const idNumberInput = z
@@ -121,7 +122,7 @@ export type PractitionerOfficeView = z.infer<typeof practitionerOfficeView>;
 
 const talentFilters = talentListQuery.omit({ page: true, pageSize: true });
 export const talentExportQuery = talentFilters.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
-export const importQuery = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1') });
+export const importQuery = z.object({ dryRun: queryFlag() });
 export const importReportView = z
   .object({
     created: z.number().int(),
