@@ -1,30 +1,13 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { shanghaiDate } from '../platform/time';
+import { chineseDate, chineseDocument, verificationQr } from '../platform/pdf';
 import type { CertificateRow } from './models';
 import { COURSE_CATEGORIES } from '../reference/vocabulary';
 
-/** PDF's built-in fonts have no Chinese glyphs: Noto Sans SC ships with the server (npm package). */
-const FONT_DIR = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
-const REGULAR = `${FONT_DIR}400Regular/NotoSansSC_400Regular.ttf`;
-const BOLD = `${FONT_DIR}700Bold/NotoSansSC_700Bold.ttf`;
-
 export type CertificateContent = Pick<CertificateRow, 'code' | 'holderName' | 'courseTitle' | 'classTitle' | 'hours' | 'category' | 'issuedAt'> & { verifyUrl: string };
-
-function chineseDate(instant: Date): string {
-  const [y, m, d] = shanghaiDate(instant).split('-').map(Number);
-  return `${y} 年 ${m} 月 ${d} 日`;
-}
 
 /** A printable A4 landscape certificate with a QR code that opens the public verification page. */
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(c.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 });
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `结业证书 ${c.code}`, Author: '重庆知识产权人才培训平台' } });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const qr = await verificationQr(c.verifyUrl);
+  const { doc, done } = chineseDocument({ size: 'A4', layout: 'landscape', margin: 0, info: { Title: `结业证书 ${c.code}`, Author: '重庆知识产权人才培训平台' } });
 
   const { width, height } = doc.page;
   doc.rect(24, 24, width - 48, height - 48).lineWidth(3).stroke('#9b1c1c');

@@ -1,18 +1,6 @@
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { shanghaiDate } from '../platform/time';
+import { chineseDate, chineseDocument, verificationQr } from '../platform/pdf';
 import { COURSE_CATEGORIES } from '../reference/vocabulary';
 import type { StatementView } from './schemas';
-
-/** PDF's built-in fonts have no Chinese glyphs: Noto Sans SC ships with the server (npm package), as for certificates. */
-const FONT_DIR = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
-const REGULAR = `${FONT_DIR}400Regular/NotoSansSC_400Regular.ttf`;
-const BOLD = `${FONT_DIR}700Bold/NotoSansSC_700Bold.ttf`;
-
-/** Read once: an export renders thousands of statements, and reading 20 MB of fonts each time doubled the cost. */
-let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
-const fonts = () => (fontFiles ??= { regular: fs.readFileSync(REGULAR), bold: fs.readFileSync(BOLD) });
 
 export const ISSUER = '重庆知识产权人才培训平台';
 export const NO_RECORDS = '本年度暂无学时记录';
@@ -40,11 +28,6 @@ const CELL_PAD = 5;
 const HEADER_HEIGHT = 22;
 const MIN_ROW = 20;
 
-function chineseDate(instant: Date): string {
-  const [y, m, d] = shanghaiDate(instant).split('-').map(Number);
-  return `${y} 年 ${m} 月 ${d} 日`;
-}
-
 /** 32 → "32", 12.5 → "12.5", float noise from sums of halves never shows. */
 export function hoursText(hours: number): string {
   return String(Math.round(hours * 100) / 100);
@@ -56,22 +39,13 @@ export function hoursText(hours: number): string {
  * not, and the verification code with a QR code that opens the public verification page.
  */
 export async function renderStatementPdf(s: StatementView): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(s.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 });
-  const doc = new PDFDocument({
+  const qr = await verificationQr(s.verifyUrl);
+  const { doc, done } = chineseDocument({
     size: 'A4',
     layout: 'portrait',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: `继续教育学时证明 ${s.year} ${s.code}`, Author: ISSUER },
-  });
-  const { regular, bold } = fonts();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const left = MARGIN;
