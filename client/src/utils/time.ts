@@ -75,6 +75,12 @@ export function shanghaiYear(now: Date = new Date()): number {
   return shanghaiParts(now).year
 }
 
+/** This year (Shanghai) and the `back` years before it, newest first: the years a person's hours are looked at for. */
+export function recentYears(back = 4, now: Date = new Date()): number[] {
+  const year = shanghaiYear(now)
+  return Array.from({ length: back + 1 }, (_, i) => year - i)
+}
+
 /** Today in Shanghai as 'YYYY-MM-DD'. */
 export function shanghaiToday(now: Date = new Date()): string {
   const p = shanghaiParts(now)

@@ -1,4 +1,5 @@
 import { zh } from '../../text/zh'
+import { recentYears } from '../../utils/time'
 
 /**
  * A 0..1 fraction as a percentage with at most one decimal: 0.1234 → '12.3'; below 1% two decimals,
@@ -29,7 +30,7 @@ export function yuanText(yuan: number): string {
   return formatYuan(yuan)
 }
 
-/** The years a continuing-education statement is offered for: this year and the four before it. */
-export function statementYears(thisYear: number): { value: string; label: string }[] {
-  return [0, 1, 2, 3, 4].map((back) => thisYear - back).map((y) => ({ value: String(y), label: zh.statements.yearOption(y) }))
+/** The years a continuing-education statement is offered for, as 我的学时 offers them (`recentYears`). */
+export function statementYears(): { value: string; label: string }[] {
+  return recentYears().map((y) => ({ value: String(y), label: zh.statements.yearOption(y) }))
 }

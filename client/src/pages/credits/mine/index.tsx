@@ -11,17 +11,11 @@ import { downloadAndPresent } from '../../../utils/files'
 import { courseCategoryLabel, creditSourceLabel } from '../../../utils/labels'
 import { useSignedInData } from '../../../hooks/useSignedInData'
 import { goCreditClaim, goCreditClaims, goProfileEdit } from '../../../utils/nav'
-import { formatDate, shanghaiYear } from '../../../utils/time'
+import { formatDate, recentYears } from '../../../utils/time'
 import './index.css'
 
 /** What the year's page shows: the summary, or (no talent record yet) why there is none. */
 type YearView = { kind: 'summary'; summary: CreditSummary } | { kind: 'profileRequired'; message: string }
-
-/** This year and the four before it. */
-function yearChoices(): number[] {
-  const now = shanghaiYear()
-  return [0, 1, 2, 3, 4].map((back) => now - back)
-}
 
 /** A year's summary; a practitioner without a talent record is told to fill it in, not shown an error. */
 async function yearView(year: number): Promise<YearView> {
@@ -35,7 +29,7 @@ async function yearView(year: number): Promise<YearView> {
 
 export default function MyCreditsPage() {
   const t = zh.credits
-  const [years] = useState(yearChoices)
+  const [years] = useState(() => recentYears())
   const [year, setYear] = useState(years[0])
   // the last year asked for wins; back from a claim or the record form it refreshes quietly
   const { state, reload } = useSignedInData(() => yearView(year), [year])

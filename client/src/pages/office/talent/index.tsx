@@ -15,7 +15,7 @@ import { useSignedInData } from '../../../hooks/useSignedInData'
 import { zh } from '../../../text/zh'
 import { enrollmentStatusLabel } from '../../../utils/labels'
 import { downloadAndPresent } from '../../../utils/files'
-import { formatDateRange, formatDateTime, shanghaiYear } from '../../../utils/time'
+import { formatDateRange, formatDateTime } from '../../../utils/time'
 import { statementYears } from '../format'
 import { TalentHistory } from './History'
 import '../office.css'
@@ -176,7 +176,7 @@ function Talent({ id }: { id: number }) {
 /** 下载学时证明: the person's statement of a year (this year unless another is picked), as the server writes it. */
 function StatementDownload({ id, name }: { id: number; name: string }) {
   const t = zh.statements
-  const [years] = useState(() => statementYears(shanghaiYear()))
+  const [years] = useState(statementYears)
   const [year, setYear] = useState(() => Number(years[0].value))
   const { busy, run } = useOneAction<'statement'>()
 

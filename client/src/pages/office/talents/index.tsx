@@ -12,7 +12,6 @@ import { useFilteredPages } from '../../../hooks/useFilteredPages'
 import { zh } from '../../../text/zh'
 import { downloadAndPresent } from '../../../utils/files'
 import { goOfficeImport, goOfficeTalent } from '../../../utils/nav'
-import { shanghaiYear } from '../../../utils/time'
 import { statementYears } from '../format'
 import '../office.css'
 import './index.css'
@@ -41,7 +40,7 @@ export default function TalentsPage() {
     return { reference, page }
   })
   const { busy, run } = useOneAction<'export' | 'statements'>()
-  const [years] = useState(() => statementYears(shanghaiYear()))
+  const [years] = useState(statementYears)
   const [statementYear, setStatementYear] = useState(() => Number(years[0].value))
 
   const doExport = () =>
